@@ -1,0 +1,25 @@
+'use strict';
+
+// The system under test for bench/intake.js, in its own process so the load client does not
+// share its event loop: boots the app (with the baseline plugin), makes a full-access token and a
+// ticket template, listens, and prints one JSON line the parent reads.
+process.env.BENCH_BASELINE = '1';
+const { compileStrapi, createStrapi } = require('@strapi/strapi');
+
+(async () => {
+  const app = await createStrapi(await compileStrapi()).load();
+  app.log.level = 'error';
+  const token = await app.service('admin::api-token').create({
+    name: `bench-${Date.now()}`, type: 'full-access', lifespan: null, description: '',
+  });
+  const key = `bench_${Date.now()}`;
+  await app.documents('plugin::scrm-tickets.ticket-template').create({
+    data: { key, name: '压测模板', fieldDefinitions: require('./template-fields') },
+  });
+  await app.server.listen();
+  const { port } = app.server.httpServer.address();
+  process.stdout.write(`${JSON.stringify({ ready: true, port, token: token.accessKey, templateKey: key })}\n`);
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

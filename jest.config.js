@@ -1,0 +1,22 @@
+// Two projects: `unit` runs pure modules beside the plugin code (no Strapi boot);
+// `api` boots Strapi once for the whole run: tests/api.test.ts boots it and requires every
+// tests/api/*.spec.ts, so jest's per-file module registry does not force a boot per file.
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }];
+
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform: { '^.+\\.(t|j)s$': swc },
+      testMatch: ['<rootDir>/src/plugins/scrm-tickets/server/src/**/__tests__/**/*.test.ts'],
+    },
+    {
+      displayName: 'api',
+      testEnvironment: 'node',
+      transform: { '^.+\\.(t|j)s$': swc },
+      testMatch: ['<rootDir>/tests/api.test.ts'],
+    },
+  ],
+};

@@ -1,0 +1,41 @@
+// Every UID, table name and event name of the plugin lives here: no string literal elsewhere.
+export const PLUGIN_ID = 'scrm-tickets';
+
+export const TICKET_UID = 'plugin::scrm-tickets.ticket';
+export const TEMPLATE_UID = 'plugin::scrm-tickets.ticket-template';
+export const REGION_UID = 'plugin::scrm-tickets.region';
+export const EVENT_UID = 'plugin::scrm-tickets.ticket-event';
+export const LIBRARY_UID = 'plugin::scrm-tickets.project-library';
+export const TIER_UID = 'plugin::scrm-tickets.settlement-tier';
+export const USER_UID = 'plugin::users-permissions.user';
+
+/** Per-day ticket counters; created by the app's knex migration (database/migrations). */
+export const COUNTER_TABLE = 'scrm_ticket_counters';
+
+export const EVENT_TYPES = {
+  created: 'created',
+  fieldChanged: 'field_changed',
+  stateChanged: 'state_changed',
+  comment: 'comment',
+} as const;
+export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
+
+/** Ticket attributes whose changes are audited one by one (fields are audited per key). */
+export const AUDITED_ATTRIBUTES = [
+  'title',
+  'priority',
+  'source',
+  'team',
+  'tags',
+  'reportedAt',
+  'amountFen',
+  'compensationFen',
+  'externalRef',
+  'csat',
+] as const;
+
+/** Attributes no caller sets directly: the write middleware owns them. */
+export const SYSTEM_ATTRIBUTES = ['number', 'version', 'idempotencyKey', 'events'] as const;
+
+/** How far a client clock may run ahead before `reportedAt` counts as "in the future". */
+export const REPORTED_AT_SKEW_MS = 60_000;

@@ -1,0 +1,15 @@
+import ticket from './ticket';
+import ticketTemplate from './ticket-template';
+import region from './region';
+import ticketEvent from './ticket-event';
+import projectLibrary from './project-library';
+import settlementTier from './settlement-tier';
+
+export default {
+  ticket,
+  'ticket-template': ticketTemplate,
+  region,
+  'ticket-event': ticketEvent,
+  'project-library': projectLibrary,
+  'settlement-tier': settlementTier,
+};

@@ -1,0 +1,66 @@
+import { factories } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { TICKET_UID } from '../constants';
+import { currentEndUserId } from '../utils/actor';
+import { validationError } from '../utils/field-errors';
+import { getService } from '../utils/get-service';
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `{ data: {...} }` or a 400 naming `data`. */
+const bodyData = (ctx: any): Record<string, unknown> => {
+  const data = ctx.request.body?.data;
+  if (!isPlainObject(data)) throw validationError([{ path: ['data'], message: 'must be an object' }]);
+  return data;
+};
+
+// Controllers only translate HTTP to document-service calls: validation, numbering, audit and
+// customer scoping happen in the document-service middlewares, shared with GraphQL and the admin.
+export default factories.createCoreController(TICKET_UID as any, ({ strapi }) => ({
+  async create(ctx: any) {
+    await this.validateQuery(ctx);
+    const query = await this.sanitizeQuery(ctx);
+    // Not attributes a client may write, so they bypass Strapi's input validation and sanitising.
+    const { templateKey, idempotencyKey, ...attributes } = bodyData(ctx);
+    await this.validateInput(attributes, ctx);
+    const input = await this.sanitizeInput(attributes, ctx);
+    const ticket = await strapi.documents(TICKET_UID as any).create({
+      ...(query as object),
+      data: { ...(input as object), templateKey, idempotencyKey: ctx.get('idempotency-key') || idempotencyKey },
+    } as any);
+    ctx.status = 201;
+    return this.transformResponse(await this.sanitizeOutput(ticket, ctx));
+  },
+
+  async findOne(ctx: any) {
+    await this.validateQuery(ctx);
+    const query = await this.sanitizeQuery(ctx);
+    const ticket = await strapi.documents(TICKET_UID as any).findOne({ ...query, documentId: ctx.params.id } as any);
+    if (!ticket) throw new errors.NotFoundError('Ticket not found');
+    return this.transformResponse(await this.sanitizeOutput(ticket, ctx));
+  },
+
+  async update(ctx: any) {
+    await this.validateQuery(ctx);
+    const query = await this.sanitizeQuery(ctx);
+    const data = bodyData(ctx);
+    await this.validateInput(data, ctx);
+    const input = await this.sanitizeInput(data, ctx);
+    const ticket = await strapi
+      .documents(TICKET_UID as any)
+      .update({ ...query, documentId: ctx.params.id, data: input } as any);
+    if (!ticket) throw new errors.NotFoundError('Ticket not found');
+    return this.transformResponse(await this.sanitizeOutput(ticket, ctx));
+  },
+
+  /** The ticket's timeline; customers get its public events only. */
+  async events(ctx: any) {
+    const documentId = ctx.params.id;
+    const ticket = await strapi.documents(TICKET_UID as any).findOne({ documentId, fields: ['id'] } as any);
+    if (!ticket) throw new errors.NotFoundError('Ticket not found');
+    const includeInternal = currentEndUserId(strapi) === null;
+    const events = await getService('events', { strapi }).list(documentId, { includeInternal });
+    return { data: events, meta: { total: events.length } };
+  },
+}));

@@ -1,0 +1,43 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { TICKET_UID } from '../constants';
+import { currentEndUserId } from '../utils/actor';
+import { getService } from '../utils/get-service';
+import type { DocumentMiddleware } from './types';
+
+// No customer matches this: a user without a linked customer sees an empty list.
+const NO_CUSTOMER = '__no_customer__';
+
+/**
+ * A customer (users-permissions user) sees and creates only tickets of the customer they are
+ * linked to, on REST and GraphQL alike; another customer's ticket does not exist for them.
+ * Staff (admin) and integrations (API tokens) are not scoped here.
+ */
+export const customerScope =
+  (strapi: Core.Strapi): DocumentMiddleware =>
+  async (ctx, next) => {
+    if (ctx.uid !== TICKET_UID) return next();
+    const userId = currentEndUserId(strapi);
+    if (userId === null) return next();
+    const customerId = await getService('customers', { strapi }).documentIdForUser(userId);
+    const own = { customer: { documentId: customerId ?? NO_CUSTOMER } };
+
+    switch (ctx.action) {
+      case 'findMany':
+      case 'findFirst':
+      case 'count':
+        ctx.params.filters = ctx.params.filters ? { $and: [ctx.params.filters, own] } : own;
+        return next();
+      case 'create':
+        if (!customerId) throw new errors.ForbiddenError('Your account is not linked to a customer');
+        ctx.params.data = { ...(ctx.params.data ?? {}), customer: customerId };
+        return next();
+      default: {
+        // findOne, update, ...: act only on a ticket of their own; otherwise it does not exist.
+        const owned = await strapi.db
+          .query(TICKET_UID as any)
+          .findOne({ where: { documentId: ctx.params.documentId, ...own }, select: ['id'] });
+        return owned ? next() : null;
+      }
+    }
+  };

@@ -1,0 +1,13 @@
+import type { Core } from '@strapi/strapi';
+import { customerScope } from './customer-scope';
+import { ticketWrites } from './ticket-writes';
+import { eventGuard } from './event-guard';
+import { templateWrites } from './template-writes';
+
+/** Order matters: scoping runs outside the write logic, so a foreign ticket is never even read. */
+export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
+  strapi.documents.use(customerScope(strapi) as any);
+  strapi.documents.use(ticketWrites(strapi) as any);
+  strapi.documents.use(eventGuard() as any);
+  strapi.documents.use(templateWrites(strapi) as any);
+};

@@ -1,0 +1,157 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
+import { AUDITED_ATTRIBUTES, EVENT_TYPES, SYSTEM_ATTRIBUTES, TICKET_UID } from '../constants';
+import { getService } from '../utils/get-service';
+import { diffAttributes, diffFields } from '../utils/changes';
+import { isUniqueViolation } from '../utils/db-errors';
+import { validationError } from '../utils/field-errors';
+import { checkIdempotencyKey, checkReportedAt, checkState, checkVersion } from './ticket-input';
+import type { DocumentContext, DocumentMiddleware, Next } from './types';
+
+/**
+ * The one path of every ticket write (REST, GraphQL, Content Manager, scripts): validate the
+ * template fields, number, stamp the version, then write the ticket and its events in one
+ * transaction. Registered with strapi.documents.use() in register().
+ */
+export const ticketWrites =
+  (strapi: Core.Strapi): DocumentMiddleware =>
+  async (ctx, next) => {
+    if (ctx.uid !== TICKET_UID) return next();
+    switch (ctx.action) {
+      case 'create':
+        return createTicket(strapi, ctx, next);
+      case 'update':
+        return updateTicket(strapi, ctx, next);
+      case 'delete':
+      case 'clone':
+        throw new errors.ForbiddenError('Tickets are never deleted or cloned: cancel the ticket instead');
+      default:
+        return next();
+    }
+  };
+
+const findByIdempotencyKey = (strapi: Core.Strapi, key: string, params: Record<string, unknown>) =>
+  strapi.documents(TICKET_UID as any).findFirst({
+    filters: { idempotencyKey: key },
+    populate: params.populate,
+    fields: params.fields,
+  } as any);
+
+async function createTicket(strapi: Core.Strapi, ctx: DocumentContext, next: Next) {
+  const data: Record<string, any> = { ...(ctx.params.data ?? {}) };
+  const key = checkIdempotencyKey(data.idempotencyKey);
+  if (key) {
+    const existing = await findByIdempotencyKey(strapi, key, ctx.params);
+    if (existing) return existing;
+  }
+
+  const template = await getService('templates', { strapi }).resolveForCreate(data);
+  const fields = getService('fields', { strapi }).validate(template, data.fields, { mode: 'create' });
+  const reportedAt = checkReportedAt(data.reportedAt);
+
+  delete data.templateKey;
+  for (const attribute of SYSTEM_ATTRIBUTES) delete data[attribute];
+  Object.assign(data, {
+    template: template.documentId,
+    fields,
+    state: template.workflow?.initialState ?? 'new',
+    priority: data.priority ?? template.defaultPriority ?? 'normal',
+    reportedAt,
+    version: 1,
+    idempotencyKey: key,
+    number: await getService('numbering', { strapi }).next(),
+  });
+  ctx.params.data = data;
+
+  try {
+    return await strapi.db.transaction(async () => {
+      const ticket = await next();
+      const changes = {
+        ...diffAttributes({}, ticket, ['state', ...AUDITED_ATTRIBUTES]),
+        ...diffFields(null, ticket.fields),
+      };
+      await getService('events', { strapi }).record(ticket.documentId, { type: EVENT_TYPES.created, changes });
+      return ticket;
+    });
+  } catch (error) {
+    // Racing retries: the unique index lets one insert win; the others answer with its ticket.
+    if (key && isUniqueViolation(error, 'idempotency_key')) {
+      const winner = await findByIdempotencyKey(strapi, key, ctx.params);
+      if (winner) return winner;
+      // The key belongs to a ticket this caller may not see: refuse rather than reveal it.
+      throw createHttpError(409, 'This idempotency key was already used for another request', {
+        name: 'ConflictError',
+      });
+    }
+    throw error;
+  }
+}
+
+/** Content API callers (REST and GraphQL) must say which version they read; admin and scripts may not. */
+const versionRequired = (strapi: Core.Strapi) => {
+  const request = strapi.requestContext.get() as any;
+  return request?.state?.route?.info?.type === 'content-api';
+};
+
+async function updateTicket(strapi: Core.Strapi, ctx: DocumentContext, next: Next) {
+  const { documentId } = ctx.params;
+  const existing: any = await strapi
+    .documents(TICKET_UID as any)
+    .findOne({ documentId, populate: { template: true } } as any);
+  if (!existing) return null;
+
+  const data: Record<string, any> = { ...(ctx.params.data ?? {}) };
+  if (data.version === undefined && versionRequired(strapi)) {
+    throw validationError([{ path: ['version'], message: 'is required: send the version you read' }]);
+  }
+  const expected = data.version === undefined ? existing.version : checkVersion(data.version);
+  for (const attribute of SYSTEM_ATTRIBUTES) delete data[attribute];
+
+  if ('template' in data) {
+    const templates = getService('templates', { strapi });
+    const target = templates.relationDocumentId(data.template);
+    if (target && target !== existing.template?.documentId) {
+      throw validationError([{ path: ['template'], message: 'cannot change once a ticket exists' }]);
+    }
+    delete data.template;
+  }
+  if ('fields' in data) {
+    const template = existing.template ?? { id: 0, fieldDefinitions: [] };
+    data.fields = getService('fields', { strapi }).validate(template, data.fields, {
+      existing: existing.fields,
+      mode: 'update',
+    });
+  }
+  if ('reportedAt' in data) data.reportedAt = checkReportedAt(data.reportedAt);
+  if ('state' in data) data.state = checkState(data.state);
+
+  return strapi.db.transaction(async () => {
+    // Optimistic lock as one compare-and-swap: of two writers holding the same version, one wins.
+    const { count } = await strapi.db
+      .query(TICKET_UID as any)
+      .updateMany({ where: { documentId, version: expected }, data: { version: expected + 1 } });
+    if (count !== 1) {
+      throw createHttpError(409, 'The ticket was changed by someone else: reload it and retry', {
+        name: 'ConflictError',
+        details: { currentVersion: existing.version, yourVersion: expected },
+      });
+    }
+    ctx.params.data = { ...data, version: expected + 1 };
+    const ticket = await next();
+    await recordUpdateEvents(strapi, existing, ticket);
+    return ticket;
+  });
+}
+
+async function recordUpdateEvents(strapi: Core.Strapi, before: any, after: any) {
+  const events = getService('events', { strapi });
+  const stateChange = diffAttributes(before, after, ['state']);
+  if (Object.keys(stateChange).length > 0) {
+    await events.record(after.documentId, { type: EVENT_TYPES.stateChanged, changes: stateChange });
+  }
+  const changes = { ...diffAttributes(before, after, AUDITED_ATTRIBUTES), ...diffFields(before.fields, after.fields) };
+  if (Object.keys(changes).length > 0) {
+    await events.record(after.documentId, { type: EVENT_TYPES.fieldChanged, changes });
+  }
+}

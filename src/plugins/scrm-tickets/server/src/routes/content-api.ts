@@ -1,0 +1,16 @@
+// REST under /api/scrm-tickets. Handlers map to users-permissions actions
+// (plugin::scrm-tickets.ticket.find, ...) so roles and API tokens are granted per action.
+const route = (method: string, path: string, handler: string) => ({ method, path, handler, config: {} });
+
+export default {
+  type: 'content-api',
+  routes: [
+    route('GET', '/tickets', 'ticket.find'),
+    route('POST', '/tickets', 'ticket.create'),
+    route('GET', '/tickets/:id', 'ticket.findOne'),
+    route('PUT', '/tickets/:id', 'ticket.update'),
+    route('GET', '/tickets/:id/events', 'ticket.events'),
+    route('GET', '/ticket-templates', 'ticket-template.find'),
+    route('GET', '/ticket-templates/:id', 'ticket-template.findOne'),
+  ],
+};

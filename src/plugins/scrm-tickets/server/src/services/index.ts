@@ -1,0 +1,17 @@
+import numbering from './numbering';
+import fields from './fields';
+import events from './events';
+import templates from './templates';
+import customers from './customers';
+import ticket from './ticket';
+import ticketTemplate from './ticket-template';
+
+export default {
+  numbering,
+  fields,
+  events,
+  templates,
+  customers,
+  ticket,
+  'ticket-template': ticketTemplate,
+};

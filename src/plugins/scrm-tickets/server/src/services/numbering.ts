@@ -1,0 +1,35 @@
+import type { Core } from '@strapi/strapi';
+import { COUNTER_TABLE, PLUGIN_ID } from '../constants';
+import type { PluginConfig } from '../config';
+import { businessDay, formatTicketNumber } from '../utils/ticket-number';
+
+// One atomic statement on both Postgres and SQLite (>= 3.35): concurrent callers serialise on the
+// counter row and each gets its own value. A rolled-back ticket leaves a gap, never a duplicate.
+const UPSERT = `INSERT INTO ${COUNTER_TABLE} (scope, value) VALUES (?, 1)
+ON CONFLICT (scope) DO UPDATE SET value = ${COUNTER_TABLE}.value + 1
+RETURNING value`;
+
+const readValue = (result: any): number => {
+  const rows = Array.isArray(result) ? result : result?.rows;
+  return Number(rows?.[0]?.value);
+};
+
+const createNumberingService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * The next ticket number of the business day of `at`. Called before the ticket's own
+   * transaction opens, so the counter row is locked for one statement, not a whole create;
+   * inside a caller's transaction it joins that transaction (one SQLite connection would
+   * otherwise wait on itself).
+   */
+  async next(at: Date = new Date()): Promise<string> {
+    const { numberPrefix, timezone } = strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
+    const day = businessDay(at, timezone);
+    const value = await strapi.db.transaction(async ({ trx }) =>
+      readValue(await trx.raw(UPSERT, [`${numberPrefix}${day}`]))
+    );
+    return formatTicketNumber(numberPrefix, day, value);
+  },
+});
+
+export type NumberingService = ReturnType<typeof createNumberingService>;
+export default createNumberingService;

@@ -1,0 +1,19 @@
+import type { Core } from '@strapi/strapi';
+import type { NumberingService } from '../services/numbering';
+import type { FieldsService } from '../services/fields';
+import type { EventsService } from '../services/events';
+import type { TemplatesService } from '../services/templates';
+import type { CustomersService } from '../services/customers';
+import { PLUGIN_ID } from '../constants';
+
+interface Services {
+  numbering: NumberingService;
+  fields: FieldsService;
+  events: EventsService;
+  templates: TemplatesService;
+  customers: CustomersService;
+}
+
+/** Typed access to the plugin's services (CR's `getService`). */
+export const getService = <N extends keyof Services>(name: N, { strapi }: { strapi: Core.Strapi }) =>
+  strapi.plugin(PLUGIN_ID).service(name) as Services[N];

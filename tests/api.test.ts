@@ -1,0 +1,17 @@
+// One Strapi boot for the whole API suite: jest gives each test *file* a fresh module registry,
+// so the specs are required from this single entry instead of being test files of their own.
+import { bootStrapi, stopStrapi } from './helpers/strapi';
+
+beforeAll(bootStrapi, 180_000);
+afterAll(stopStrapi, 60_000);
+
+require('./api/templates.spec');
+require('./api/tickets-create.spec');
+require('./api/tickets-update.spec');
+require('./api/numbering.spec');
+require('./api/idempotency.spec');
+require('./api/events.spec');
+require('./api/customers.spec');
+require('./api/graphql.spec');
+require('./api/admin-content-manager.spec');
+require('./api/malformed-input.spec');

@@ -1,0 +1,65 @@
+import { apiToken, bearer, createTemplate, http, postTicket } from '../helpers/fixtures';
+
+describe('malformed input never causes a 500', () => {
+  let template: any;
+  let ticket: any;
+  beforeAll(async () => {
+    template = await createTemplate();
+    ticket = (await postTicket({ templateKey: template.key, title: '基准', fields: { summary: 'x' } })).body.data;
+  });
+
+  it('answers malformed JSON with 400', async () => {
+    const res = await http()
+      .post('/api/scrm-tickets/tickets')
+      .set(bearer(await apiToken()))
+      .set('Content-Type', 'application/json')
+      .send('{"data": {"title": ');
+    expect(res.status).toBe(400);
+  });
+
+  it('answers a body over 1 MB with 413', async () => {
+    const res = await postTicket({ templateKey: template.key, title: 'x', fields: { summary: 'x'.repeat(1_100_000) } });
+    expect(res.status).toBe(413);
+  });
+
+  const cases: Array<[string, unknown, string[]]> = [
+    ['data is an array', [], ['data']],
+    ['data is a string', 'ticket', ['data']],
+    ['fields is a string', { templateKey: 'K', title: 'x', fields: 'summary' }, ['fields']],
+    ['templateKey is a number', { templateKey: 42, title: 'x', fields: {} }, ['templateKey']],
+    ['the template is unknown', { templateKey: 'nope', title: 'x', fields: {} }, ['templateKey']],
+    ['reportedAt is garbage', { templateKey: 'K', title: 'x', fields: { summary: 'x' }, reportedAt: 'soon' }, ['reportedAt']],
+    ['a field holds a huge string', { templateKey: 'K', title: 'x', fields: { summary: 'x'.repeat(200_000) } }, ['fields', 'summary']],
+    ['the title is huge', { templateKey: 'K', title: 'x'.repeat(5000), fields: { summary: 'x' } }, ['title']],
+  ];
+
+  it.each(cases)('answers 400 with the path when %s', async (_, data, path) => {
+    const body = typeof data === 'object' && data !== null && !Array.isArray(data) && (data as any).templateKey === 'K'
+      ? { ...(data as object), templateKey: template.key }
+      : data;
+    const res = await http().post('/api/scrm-tickets/tickets').set(bearer(await apiToken())).send({ data: body });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors[0].path).toEqual(path);
+  });
+
+  it.each([
+    ['an unknown filter field', { filters: { nope: { $eq: 1 } } }],
+    ['an unknown sort field', { sort: 'nope:asc' }],
+    ['an unknown populate', { populate: 'nope' }],
+  ])('answers a list query with %s with 400', async (_, query) => {
+    const res = await http().get('/api/scrm-tickets/tickets').query(query).set(bearer(await apiToken()));
+    expect(res.status).toBe(400);
+  });
+
+  it.each([
+    ['version is a string', { version: '1', title: 'x' }, ['version']],
+    ['state is an object', { version: 1, state: { to: 'closed' } }, ['state']],
+  ])('answers an update where %s with 400', async (_, data, path) => {
+    const res = await http()
+      .put(`/api/scrm-tickets/tickets/${ticket.documentId}`)
+      .set(bearer(await apiToken()))
+      .send({ data });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors[0].path).toEqual(path);
+  });
+});
