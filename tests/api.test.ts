@@ -11,6 +11,7 @@ require('./api/tickets-update.spec');
 require('./api/numbering.spec');
 require('./api/idempotency.spec');
 require('./api/events.spec');
+require('./api/comments.spec');
 require('./api/customers.spec');
 require('./api/graphql.spec');
 require('./api/admin-content-manager.spec');

@@ -131,6 +131,7 @@ export async function grantCustomerRole() {
     'plugin::scrm-tickets.ticket.findOne',
     'plugin::scrm-tickets.ticket.create',
     'plugin::scrm-tickets.ticket.events',
+    'plugin::scrm-tickets.ticket.comment',
     'plugin::scrm-tickets.ticket-template.find',
     'plugin::scrm-tickets.ticket-template.findOne',
   ];

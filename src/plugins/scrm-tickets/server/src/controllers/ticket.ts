@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { TICKET_UID } from '../constants';
+import { EVENT_UID, TICKET_UID } from '../constants';
 import { currentEndUserId } from '../utils/actor';
 import { validationError } from '../utils/field-errors';
 import { getService } from '../utils/get-service';
@@ -52,6 +52,20 @@ export default factories.createCoreController(TICKET_UID as any, ({ strapi }) =>
       .update({ ...query, documentId: ctx.params.id, data: input } as any);
     if (!ticket) throw new errors.NotFoundError('Ticket not found');
     return this.transformResponse(await this.sanitizeOutput(ticket, ctx));
+  },
+
+  /** A public reply or internal note (customers: public only), answered with the new event. */
+  async comment(ctx: any) {
+    const documentId = ctx.params.id;
+    const ticket = await strapi.documents(TICKET_UID as any).findOne({ documentId, fields: ['id'] } as any);
+    if (!ticket) throw new errors.NotFoundError('Ticket not found');
+    const byCustomer = currentEndUserId(strapi) !== null;
+    const event: any = await getService('comments', { strapi }).add(documentId, bodyData(ctx), { byCustomer });
+    const [withFiles] = await strapi
+      .documents(EVENT_UID as any)
+      .findMany({ filters: { documentId: event.documentId }, populate: { attachments: true } } as any);
+    ctx.status = 201;
+    return { data: withFiles };
   },
 
   /** The ticket's timeline; customers get its public events only. */

@@ -10,6 +10,7 @@ export default {
     route('GET', '/tickets/:id', 'ticket.findOne'),
     route('PUT', '/tickets/:id', 'ticket.update'),
     route('GET', '/tickets/:id/events', 'ticket.events'),
+    route('POST', '/tickets/:id/comments', 'ticket.comment'),
     route('GET', '/ticket-templates', 'ticket-template.find'),
     route('GET', '/ticket-templates/:id', 'ticket-template.findOne'),
   ],

@@ -3,6 +3,7 @@ import fields from './fields';
 import events from './events';
 import templates from './templates';
 import customers from './customers';
+import comments from './comments';
 import ticket from './ticket';
 import ticketTemplate from './ticket-template';
 
@@ -12,6 +13,7 @@ export default {
   events,
   templates,
   customers,
+  comments,
   ticket,
   'ticket-template': ticketTemplate,
 };

@@ -4,6 +4,7 @@ import type { FieldsService } from '../services/fields';
 import type { EventsService } from '../services/events';
 import type { TemplatesService } from '../services/templates';
 import type { CustomersService } from '../services/customers';
+import type { CommentsService } from '../services/comments';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -12,6 +13,7 @@ interface Services {
   events: EventsService;
   templates: TemplatesService;
   customers: CustomersService;
+  comments: CommentsService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */
