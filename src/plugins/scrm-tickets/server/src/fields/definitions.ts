@@ -108,7 +108,10 @@ function checkVisibleWhen(def: FieldDefinition, path: Path, keys: Set<string>, e
 
 /** Fields whose visibleWhen chain loops back to themselves (a → b → a). */
 function cyclicKeys(defs: FieldDefinition[]): Set<string> {
-  const parent = new Map(defs.filter((d) => d.visibleWhen).map((d) => [d.key, d.visibleWhen!.field]));
+  // Self-references are reported on their own; only loops through other fields count here.
+  const parent = new Map(
+    defs.filter((d) => d.visibleWhen && d.visibleWhen.field !== d.key).map((d) => [d.key, d.visibleWhen!.field])
+  );
   const cyclic = new Set<string>();
   for (const start of parent.keys()) {
     let current: string | undefined = parent.get(start);
