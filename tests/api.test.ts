@@ -16,3 +16,4 @@ require('./api/customers.spec');
 require('./api/graphql.spec');
 require('./api/admin-content-manager.spec');
 require('./api/malformed-input.spec');
+require('./api/demo-seed.spec');

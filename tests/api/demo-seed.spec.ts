@@ -1,0 +1,33 @@
+import { strapi } from '../helpers/strapi';
+import { http } from '../helpers/fixtures';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { seed, ADMIN } = require('../../scripts/seed');
+
+describe('demo seed (npm run demo)', () => {
+  it('loads the demo through the one write path, and a second run seeds nothing', async () => {
+    const s = strapi();
+    const before = await s.documents('plugin::scrm-tickets.ticket' as any).count({});
+    expect(await seed(s, () => {})).toBe(true);
+
+    const tickets = (await s.documents('plugin::scrm-tickets.ticket' as any).count({})) - before;
+    expect(tickets).toBe(200);
+    const keys = (await s.documents('plugin::scrm-tickets.ticket-template' as any).findMany({
+      filters: { key: { $in: ['device_repair', 'complaint', 'return_exchange', 'install_booking'] } },
+    } as any)).map((t: any) => t.key);
+    expect(keys.sort()).toEqual(['complaint', 'device_repair', 'install_booking', 'return_exchange']);
+    const states = await s.db.connection('scrm_tickets').distinct('state');
+    expect(states.length).toBeGreaterThanOrEqual(6);
+    // Every seeded ticket has its created event: they went through the middleware.
+    const created = await s.db.connection('scrm_ticket_events').where({ type: 'created' }).count({ n: '*' });
+    expect(Number(created[0].n)).toBeGreaterThanOrEqual(200);
+
+    expect(await seed(s, () => {})).toBe(false);
+    expect((await s.documents('plugin::scrm-tickets.ticket' as any).count({})) - before).toBe(200);
+  }, 120_000);
+
+  it('creates the documented admin login', async () => {
+    const res = await http().post('/admin/login').send({ email: ADMIN.email, password: ADMIN.password });
+    expect(res.status).toBe(200);
+  });
+});
