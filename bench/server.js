@@ -13,12 +13,12 @@ const { compileStrapi, createStrapi } = require('@strapi/strapi');
     name: `bench-${Date.now()}`, type: 'full-access', lifespan: null, description: '',
   });
   const key = `bench_${Date.now()}`;
-  await app.documents('plugin::scrm-tickets.ticket-template').create({
+  const template = await app.documents('plugin::scrm-tickets.ticket-template').create({
     data: { key, name: '压测模板', fieldDefinitions: require('./template-fields') },
   });
   await app.server.listen();
   const { port } = app.server.httpServer.address();
-  process.stdout.write(`${JSON.stringify({ ready: true, port, token: token.accessKey, templateKey: key })}\n`);
+  process.stdout.write(`${JSON.stringify({ ready: true, port, token: token.accessKey, templateKey: key, templateId: template.documentId })}\n`);
 })().catch((error) => {
   console.error(error);
   process.exit(1);

@@ -35,7 +35,7 @@ export const AUDITED_ATTRIBUTES = [
 ] as const;
 
 /** Attributes no caller sets directly: the write middleware owns them. */
-export const SYSTEM_ATTRIBUTES = ['number', 'version', 'idempotencyKey', 'events'] as const;
+export const SYSTEM_ATTRIBUTES = ['number', 'version', 'idempotencyKey'] as const;
 
 /** How far a client clock may run ahead before `reportedAt` counts as "in the future". */
 export const REPORTED_AT_SKEW_MS = 60_000;

@@ -60,7 +60,7 @@ export default factories.createCoreController(TICKET_UID as any, ({ strapi }) =>
     const ticket = await strapi.documents(TICKET_UID as any).findOne({ documentId, fields: ['id'] } as any);
     if (!ticket) throw new errors.NotFoundError('Ticket not found');
     const byCustomer = currentEndUserId(strapi) !== null;
-    const event: any = await getService('comments', { strapi }).add(documentId, bodyData(ctx), { byCustomer });
+    const event: any = await getService('comments', { strapi }).add(ticket as any, bodyData(ctx), { byCustomer });
     const [withFiles] = await strapi
       .documents(EVENT_UID as any)
       .findMany({ filters: { documentId: event.documentId }, populate: { attachments: true } } as any);

@@ -71,7 +71,7 @@ async function createTicket(strapi: Core.Strapi, ctx: DocumentContext, next: Nex
         ...diffAttributes({}, ticket, ['state', ...AUDITED_ATTRIBUTES]),
         ...diffFields(null, ticket.fields),
       };
-      await getService('events', { strapi }).record(ticket.documentId, { type: EVENT_TYPES.created, changes });
+      await getService('events', { strapi }).record(ticket, { type: EVENT_TYPES.created, changes });
       return ticket;
     });
   } catch (error) {
@@ -148,10 +148,10 @@ async function recordUpdateEvents(strapi: Core.Strapi, before: any, after: any) 
   const events = getService('events', { strapi });
   const stateChange = diffAttributes(before, after, ['state']);
   if (Object.keys(stateChange).length > 0) {
-    await events.record(after.documentId, { type: EVENT_TYPES.stateChanged, changes: stateChange });
+    await events.record(after, { type: EVENT_TYPES.stateChanged, changes: stateChange });
   }
   const changes = { ...diffAttributes(before, after, AUDITED_ATTRIBUTES), ...diffFields(before.fields, after.fields) };
   if (Object.keys(changes).length > 0) {
-    await events.record(after.documentId, { type: EVENT_TYPES.fieldChanged, changes });
+    await events.record(after, { type: EVENT_TYPES.fieldChanged, changes });
   }
 }

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { EVENT_TYPES } from '../constants';
 import { validationError, type PathError } from '../utils/field-errors';
 import { getService } from '../utils/get-service';
+import type { TicketRef } from './events';
 
 const FILE_UID = 'plugin::upload.file';
 const MAX_BODY = 10_000;
@@ -19,7 +20,7 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * A public reply or an internal note on a ticket, stored as a `comment` event. Customers write
    * public replies only. Attachments are files already in the media library (Strapi upload).
    */
-  async add(ticketDocumentId: string, input: CommentInput, opts: { byCustomer: boolean }) {
+  async add(ticket: TicketRef, input: CommentInput, opts: { byCustomer: boolean }) {
     const problems: PathError[] = [];
     const body = typeof input.body === 'string' ? input.body.trim() : '';
     if (body.length === 0 || body.length > MAX_BODY) {
@@ -53,7 +54,7 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       if (missing.length) throw validationError(missing);
     }
 
-    return getService('events', { strapi }).record(ticketDocumentId, {
+    return getService('events', { strapi }).record(ticket, {
       type: EVENT_TYPES.comment,
       body,
       visibility: visibility as 'public' | 'internal',

@@ -1,13 +1,12 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { EVENT_UID, type EventType } from '../constants';
 import { currentActor, type Actor } from '../utils/actor';
 import type { Changes } from '../utils/changes';
 
-// Events are append-only: the event guard middleware refuses every write to ticket-event that
-// does not run inside this scope, so only this service can add one, and nothing edits one.
-const eventWriteScope = new AsyncLocalStorage<true>();
-export const isEventWriteAllowed = () => eventWriteScope.getStore() === true;
+export interface TicketRef {
+  id: number;
+  documentId: string;
+}
 
 export interface RecordInput {
   type: EventType;
@@ -19,22 +18,29 @@ export interface RecordInput {
 }
 
 const createEventsService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Appends one event to a ticket's timeline (joins the caller's transaction, if any). */
-  async record(ticketDocumentId: string, input: RecordInput) {
-    return eventWriteScope.run(true, () =>
-      strapi.documents(EVENT_UID as any).create({
-        data: {
-          ticket: ticketDocumentId,
-          type: input.type,
-          visibility: input.visibility ?? 'public',
-          actor: input.actor ?? currentActor(strapi),
-          changes: input.changes ?? null,
-          body: input.body ?? null,
-          attachments: input.attachments ?? [],
-          occurredAt: new Date(),
-        } as any,
-      })
-    );
+  /**
+   * Appends one event to a ticket's timeline, joining the caller's transaction. Written with the
+   * query engine: events are the product of the write path, not a second pass through it, and the
+   * document service (which the event guard closes to every caller) would double the cost of a
+   * ticket write. The model's defaults give the row its documentId.
+   */
+  async record(ticket: TicketRef, input: RecordInput) {
+    const now = new Date();
+    return strapi.db.query(EVENT_UID as any).create({
+      data: {
+        ticket: ticket.id,
+        type: input.type,
+        visibility: input.visibility ?? 'public',
+        actor: input.actor ?? currentActor(strapi),
+        changes: input.changes ?? null,
+        body: input.body ?? null,
+        attachments: input.attachments ?? [],
+        occurredAt: now,
+        createdAt: now,
+        updatedAt: now,
+        publishedAt: now,
+      },
+    });
   },
 
   /** A ticket's timeline, oldest first; customers see public events only. */

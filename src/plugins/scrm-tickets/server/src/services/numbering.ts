@@ -17,16 +17,17 @@ const readValue = (result: any): number => {
 const createNumberingService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * The next ticket number of the business day of `at`. Called before the ticket's own
-   * transaction opens, so the counter row is locked for one statement, not a whole create;
-   * inside a caller's transaction it joins that transaction (one SQLite connection would
-   * otherwise wait on itself).
+   * transaction opens, so it runs as one autocommit statement and the counter row is locked for
+   * that statement only, not a whole create. Inside a caller's transaction it joins that
+   * transaction (a single SQLite connection would otherwise wait on itself).
    */
   async next(at: Date = new Date()): Promise<string> {
     const { numberPrefix, timezone } = strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
     const day = businessDay(at, timezone);
-    const value = await strapi.db.transaction(async ({ trx }) =>
-      readValue(await trx.raw(UPSERT, [`${numberPrefix}${day}`]))
-    );
+    const bindings = [`${numberPrefix}${day}`];
+    const value = strapi.db.inTransaction()
+      ? await strapi.db.transaction(async ({ trx }) => readValue(await trx.raw(UPSERT, bindings)))
+      : readValue(await strapi.db.connection.raw(UPSERT, bindings));
     return formatTicketNumber(numberPrefix, day, value);
   },
 });
