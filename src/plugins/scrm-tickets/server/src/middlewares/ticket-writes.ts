@@ -53,7 +53,8 @@ async function createTicket(strapi: Core.Strapi, ctx: DocumentContext, next: Nex
   delete data.templateKey;
   for (const attribute of SYSTEM_ATTRIBUTES) delete data[attribute];
   Object.assign(data, {
-    template: template.documentId,
+    // By row id: the template is already loaded, so Strapi need not look its documentId up again.
+    template: { connect: [{ id: template.id }] },
     fields,
     state: template.workflow?.initialState ?? 'new',
     priority: data.priority ?? template.defaultPriority ?? 'normal',
