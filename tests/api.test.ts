@@ -8,6 +8,7 @@ afterAll(stopStrapi, 60_000);
 require('./api/templates.spec');
 require('./api/tickets-create.spec');
 require('./api/tickets-update.spec');
+require('./api/list.spec');
 require('./api/numbering.spec');
 require('./api/idempotency.spec');
 require('./api/events.spec');

@@ -1,4 +1,5 @@
 import { apiToken, bearer, createTemplate, eventsOf, http, postTicket } from '../helpers/fixtures';
+import { strapi } from '../helpers/strapi';
 
 const put = async (documentId: string, data: unknown) =>
   http().put(`/api/scrm-tickets/tickets/${documentId}`).set(bearer(await apiToken())).send({ data });
@@ -77,6 +78,16 @@ describe('PUT /api/scrm-tickets/tickets/:documentId', () => {
     expect(noLeak.body.data.fields.leakVolume).toBeUndefined();
     const events = await eventsOf(ticket.documentId);
     expect(events.at(-1).changes['fields.leakVolume']).toEqual({ before: 'flow', after: null });
+  });
+
+  it('records a relation change by documentId', async () => {
+    const customer: any = await strapi()
+      .documents('api::customer.customer' as any)
+      .create({ data: { name: '吴先生', mobile: '13700001111' } as any });
+    const res = await put(ticket.documentId, { version: 1, customer: customer.documentId });
+    expect(res.status).toBe(200);
+    const events = await eventsOf(ticket.documentId);
+    expect(events.at(-1).changes).toEqual({ customer: { before: null, after: customer.documentId } });
   });
 
   it('answers 404 for an unknown ticket', async () => {

@@ -34,6 +34,9 @@ export const AUDITED_ATTRIBUTES = [
   'csat',
 ] as const;
 
+/** Relations whose changes are audited, recorded by the related documentId. */
+export const AUDITED_RELATIONS = ['customer', 'order', 'opportunity', 'region', 'assignee'] as const;
+
 /** Attributes no caller sets directly: the write middleware owns them. */
 export const SYSTEM_ATTRIBUTES = ['number', 'version', 'idempotencyKey'] as const;
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
-import { AUDITED_ATTRIBUTES, EVENT_TYPES, SYSTEM_ATTRIBUTES, TICKET_UID } from '../constants';
+import { AUDITED_ATTRIBUTES, AUDITED_RELATIONS, EVENT_TYPES, SYSTEM_ATTRIBUTES, TICKET_UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { diffAttributes, diffFields } from '../utils/changes';
 import { isUniqueViolation } from '../utils/db-errors';
@@ -95,12 +95,20 @@ const versionRequired = (strapi: Core.Strapi) => {
   return request?.state?.route?.info?.type === 'content-api';
 };
 
+/** The audited relations of a ticket row, as documentIds (null when unset). */
+const relationIds = async (strapi: Core.Strapi, id: number): Promise<Record<string, string | null>> => {
+  const populate = Object.fromEntries(AUDITED_RELATIONS.map((r) => [r, { select: ['documentId'] }]));
+  const row: any = await strapi.db.query(TICKET_UID as any).findOne({ where: { id }, select: ['id'], populate });
+  return Object.fromEntries(AUDITED_RELATIONS.map((r) => [r, row?.[r]?.documentId ?? null]));
+};
+
 async function updateTicket(strapi: Core.Strapi, ctx: DocumentContext, next: Next) {
   const { documentId } = ctx.params;
   const existing: any = await strapi
     .documents(TICKET_UID as any)
     .findOne({ documentId, populate: { template: true } } as any);
   if (!existing) return null;
+  const touchesRelations = AUDITED_RELATIONS.some((r) => r in (ctx.params.data ?? {}));
 
   const data: Record<string, any> = { ...(ctx.params.data ?? {}) };
   if (data.version === undefined && versionRequired(strapi)) {
@@ -138,20 +146,25 @@ async function updateTicket(strapi: Core.Strapi, ctx: DocumentContext, next: Nex
         details: { currentVersion: existing.version, yourVersion: expected },
       });
     }
+    const relationsBefore = touchesRelations ? await relationIds(strapi, existing.id) : {};
     ctx.params.data = { ...data, version: expected + 1 };
     const ticket = await next();
-    await recordUpdateEvents(strapi, existing, ticket);
+    const relationsAfter = touchesRelations ? await relationIds(strapi, ticket.id) : {};
+    await recordUpdateEvents(strapi, { ...existing, ...relationsBefore }, { ...ticket, ...relationsAfter }, Object.keys(relationsBefore));
     return ticket;
   });
 }
 
-async function recordUpdateEvents(strapi: Core.Strapi, before: any, after: any) {
+async function recordUpdateEvents(strapi: Core.Strapi, before: any, after: any, relations: string[]) {
   const events = getService('events', { strapi });
   const stateChange = diffAttributes(before, after, ['state']);
   if (Object.keys(stateChange).length > 0) {
     await events.record(after, { type: EVENT_TYPES.stateChanged, changes: stateChange });
   }
-  const changes = { ...diffAttributes(before, after, AUDITED_ATTRIBUTES), ...diffFields(before.fields, after.fields) };
+  const changes = {
+    ...diffAttributes(before, after, [...AUDITED_ATTRIBUTES, ...relations]),
+    ...diffFields(before.fields, after.fields),
+  };
   if (Object.keys(changes).length > 0) {
     await events.record(after, { type: EVENT_TYPES.fieldChanged, changes });
   }
