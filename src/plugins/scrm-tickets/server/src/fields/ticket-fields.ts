@@ -1,40 +1,14 @@
-import { CHECKERS } from './checkers';
-import { compilePattern } from './definitions';
-import { isEmpty, isVisible } from './visibility';
+// A ticket's `fields` against its template: errors at ['fields', key] and the object to store.
+import { compileChecker, type Checker } from './checkers';
+import { isEmpty, isPlainObject } from './guards';
+import { visibleKeys } from './visibility';
 import type { FieldDefinition, FieldError } from './types';
 
 export interface CompiledFields {
   defs: FieldDefinition[];
   byKey: Map<string, FieldDefinition>;
-  patterns: Map<string, RegExp>;
-}
-
-/** Precomputes lookups and regexes of valid definitions (see validateFieldDefinitions). */
-export function compileFields(defs: FieldDefinition[]): CompiledFields {
-  const patterns = new Map<string, RegExp>();
-  for (const def of defs) {
-    const regex = def.pattern ? compilePattern(def.pattern) : null;
-    if (regex) patterns.set(def.key, regex);
-  }
-  return { defs, byKey: new Map(defs.map((d) => [d.key, d])), patterns };
-}
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * Which fields are visible. A field controlled by a hidden field counts its controller as empty,
- * so chains (a shows b shows c) settle; definitions have no loops, so this ends within n passes.
- */
-function visibleKeys(compiled: CompiledFields, values: Record<string, unknown>): Set<string> {
-  let visible = new Set(compiled.defs.map((d) => d.key));
-  for (let pass = 0; pass <= compiled.defs.length; pass++) {
-    const effective = Object.fromEntries(Object.entries(values).filter(([k]) => visible.has(k)));
-    const next = new Set(compiled.defs.filter((d) => isVisible(d, effective)).map((d) => d.key));
-    if (next.size === visible.size) return next;
-    visible = next;
-  }
-  return visible;
+  /** Value checks with regexes and option sets built once per template. */
+  checkers: Map<string, Checker>;
 }
 
 export interface ValidateOptions {
@@ -42,65 +16,111 @@ export interface ValidateOptions {
   mode?: 'create' | 'update';
 }
 
+export interface ValidateResult {
+  value: Record<string, unknown>;
+  errors: FieldError[];
+}
+
+const BROKEN: Checker = () => "cannot be checked: the template's definition of this field is invalid";
+
 /**
- * A ticket's `fields` against its template: every problem at ['fields', key], and the value to
- * store — defaults filled on create, input merged over the stored values on update, values of
- * fields that are now hidden dropped.
+ * Precomputes lookups and checks of definitions that passed validateFieldDefinitions. A
+ * definition stored some other way and unusable fails its values rather than the whole call.
+ */
+export function compileFields(defs: FieldDefinition[]): CompiledFields {
+  const checkers = new Map<string, Checker>();
+  for (const def of defs) {
+    let checker = BROKEN;
+    try {
+      checker = compileChecker(def);
+    } catch {
+      // e.g. an unknown type: fall back to BROKEN
+    }
+    checkers.set(def.key, checker);
+  }
+  return { defs, byKey: new Map(defs.map((d) => [d.key, d])), checkers };
+}
+
+/** Effective values: stored (update only), then the input, then defaults of absent fields (create only). */
+function effectiveValues(
+  compiled: CompiledFields,
+  given: Array<[string, unknown]>,
+  opts: ValidateOptions
+): Map<string, unknown> {
+  const mode = opts.mode ?? 'create';
+  const existing = mode === 'update' && isPlainObject(opts.existing) ? Object.entries(opts.existing) : [];
+  const values = new Map<string, unknown>([...existing, ...given].filter(([, v]) => v !== undefined));
+  if (mode === 'create') {
+    // Defaults of fields that end up hidden are dropped with the other hidden values.
+    for (const def of compiled.defs) {
+      if (!values.has(def.key) && def.default !== undefined && def.default !== null) values.set(def.key, def.default);
+    }
+  }
+  return values;
+}
+
+/**
+ * Validates `input` (the ticket's `fields`) and returns every problem at once plus the value to
+ * store. Required-ness is judged on the effective values in both modes; a hidden field is never
+ * required, a value sent for it is an error, and its stored value is dropped. Stored keys that
+ * the template no longer defines are kept as they were on update: not the caller's doing.
  */
 export function validateTicketFields(
   compiled: CompiledFields,
   input: unknown,
   opts: ValidateOptions = {}
-): { value: Record<string, unknown>; errors: FieldError[] } {
+): ValidateResult {
   if (!isPlainObject(input)) return { value: {}, errors: [{ path: ['fields'], message: 'must be an object of field values' }] };
-  const mode = opts.mode ?? 'create';
   const errors: FieldError[] = [];
-
-  for (const key of Object.keys(input)) {
-    if (!compiled.byKey.has(key)) errors.push({ path: ['fields', key], message: 'is not a field of this template' });
+  const given: Array<[string, unknown]> = [];
+  for (const [key, v] of Object.entries(input)) {
+    if (!compiled.byKey.has(key)) errors.push({ path: ['fields', key], message: 'unknown field' });
+    else if (v !== undefined) given.push([key, v]);
   }
-  const given = Object.fromEntries(Object.entries(input).filter(([k, v]) => compiled.byKey.has(k) && v !== undefined));
-  const merged: Record<string, unknown> = mode === 'update' ? { ...(opts.existing ?? {}), ...given } : { ...given };
-  // Stored keys the template no longer defines are kept as they were: not the caller's doing.
-  if (mode === 'create') {
-    for (const def of compiled.defs) {
-      if (merged[def.key] === undefined && def.default !== undefined) merged[def.key] = def.default;
-    }
-  }
+  const sent = new Map(given);
+  const values = effectiveValues(compiled, given, opts);
 
-  // Type errors first: a field whose controller is itself invalid gets no second, derived error.
   const typeErrors = new Map<string, string>();
-  for (const [key, v] of Object.entries(merged)) {
-    const def = compiled.byKey.get(key);
-    if (!def || v === null) continue;
-    const message = CHECKERS[def.type](v, def, compiled.patterns.get(key) ?? null);
+  for (const [key, v] of values) {
+    const checker = compiled.checkers.get(key);
+    const message = checker && v !== null ? checker(v) : null;
     if (message) typeErrors.set(key, message);
   }
-  const controllerInvalid = (def: FieldDefinition) =>
-    def.visibleWhen !== undefined && typeErrors.has(def.visibleWhen.field);
-
-  const visible = visibleKeys(compiled, merged);
-  const value: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(merged)) {
-    const def = compiled.byKey.get(key);
-    if (!def) {
-      if (mode === 'update' && !(key in given)) value[key] = v;
-      continue;
+  // A field shown or hidden by an invalid value gets no second, derived error: only the cause is reported.
+  const upstreamInvalid = (def: FieldDefinition): boolean => {
+    let rule = def.visibleWhen;
+    for (let steps = 0; rule && steps < compiled.defs.length; steps++) {
+      if (typeErrors.has(rule.field)) return true;
+      rule = compiled.byKey.get(rule.field)?.visibleWhen;
     }
+    return false;
+  };
+
+  const visible = visibleKeys(compiled.byKey, values);
+  const stored: Array<[string, unknown]> = [];
+  for (const def of compiled.byKey.values()) {
+    const { key } = def;
+    const v = values.get(key);
+    const at = ['fields', key];
     if (!visible.has(key)) {
-      if (key in given && given[key] !== null && !controllerInvalid(def)) {
-        errors.push({ path: ['fields', key], message: `is hidden: the condition on "${def.visibleWhen!.field}" is not met` });
+      const controller = def.visibleWhen?.field ?? '';
+      if (sent.get(key) != null && !upstreamInvalid(def)) {
+        errors.push({ path: at, message: `is hidden: "${controller}" condition not met` });
       }
       continue;
     }
-    const message = typeErrors.get(key);
-    if (message) errors.push({ path: ['fields', key], message });
-    else value[key] = v;
-  }
-  for (const def of compiled.defs) {
-    if (def.required && visible.has(def.key) && isEmpty(merged[def.key]) && !controllerInvalid(def)) {
-      errors.push({ path: ['fields', def.key], message: 'is required' });
+    if (def.required && isEmpty(v)) {
+      if (!upstreamInvalid(def)) errors.push({ path: at, message: 'is required' });
+      continue;
     }
+    if (v === undefined) continue;
+    const message = typeErrors.get(key);
+    if (message) errors.push({ path: at, message });
+    else stored.push([key, v]);
   }
-  return { value, errors };
+  for (const [key, v] of values) {
+    if (!compiled.byKey.has(key)) stored.push([key, v]);
+  }
+  // fromEntries defines properties, so even a stored "__proto__" key stays plain data.
+  return { value: Object.fromEntries(stored), errors };
 }
