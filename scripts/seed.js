@@ -1,15 +1,21 @@
 'use strict';
 
-// Loads the demo once: templates, the region tree, 30 customers with orders and opportunities,
-// 200 tickets moved through their states, an admin, and what customers may do over the API.
-// Tickets go through strapi.documents(), so numbering, validation and the audit trail apply as for
-// any other caller. A second run finds the marker and seeds nothing.
+// `npm run seed`: loads the demo once — templates, the region tree, 30 customers with orders and
+// opportunities, 200 tickets moved through their states, an admin, and what customers may do over
+// the API. Tickets go through strapi.documents(), so numbering, validation and the audit trail
+// apply as for any other caller. A second run finds the marker and seeds nothing. A run that was
+// interrupted before setting the marker resumes: every row is looked up by its natural key before
+// it is created (tickets by an idempotency key), and the PRNG draws the same values again.
 const { compileStrapi, createStrapi } = require('@strapi/strapi');
 const { createRandom } = require('./seed/random');
 const templates = require('./seed/templates');
-const regionTree = require('./seed/regions');
+const { tree: regionTree } = require('./seed/regions');
 const people = require('./seed/people');
-const { builders, mobile } = require('./seed/ticket-fields');
+const catalogue = require('./seed/catalogue');
+const { sources } = require('./seed/scenarios');
+const { builders } = require('./seed/ticket-fields');
+const { planLifecycle, stepData, remainingSteps } = require('./seed/lifecycle');
+const { ADMIN, CUSTOMER_ACTIONS } = require('./seed/access');
 
 const UID = {
   ticket: 'plugin::scrm-tickets.ticket',
@@ -19,125 +25,146 @@ const UID = {
   order: 'api::order.order',
   opportunity: 'api::opportunity.opportunity',
 };
-const ADMIN = { email: 'admin@scrm.local', password: 'Scrm2026!demo', firstname: '演示', lastname: '管理员' };
-const CUSTOMER_ACTIONS = ['find', 'findOne', 'create', 'events', 'comment']
-  .map((a) => `plugin::scrm-tickets.ticket.${a}`)
-  .concat(['find', 'findOne'].map((a) => `plugin::scrm-tickets.ticket-template.${a}`));
-// The path each final state is reached by, so the timeline shows real transitions.
-const STATE_PATHS = {
-  new: [],
-  assigned: ['assigned'],
-  in_progress: ['assigned', 'in_progress'],
-  pending_customer: ['in_progress', 'pending_customer'],
-  resolved: ['in_progress', 'resolved'],
-  closed: ['in_progress', 'resolved', 'closed'],
-  cancelled: ['cancelled'],
-};
-const SOURCES = ['api', 'admin', 'wecom', 'wecom_kf', 'workbench', 'menu', 'h5', 'webhook', 'ecommerce', 'phone', 'email', 'import'];
+const CUSTOMERS = 30;
+const TICKETS = 200;
+const PRODUCTS = new Map(catalogue.map((p) => [p.sku, p]));
+
+/** The document `filters` finds, else a new one from `data`: what makes a rerun resume. */
+async function findOrCreate(strapi, uid, filters, data) {
+  return (await strapi.documents(uid).findFirst({ filters })) ?? strapi.documents(uid).create({ data });
+}
 
 async function seedRegions(strapi, node, parent = null, out = []) {
   const { children = [], ...data } = node;
-  const region = await strapi.documents(UID.region).create({ data: { ...data, parent: parent?.documentId ?? null } });
+  const region = await findOrCreate(strapi, UID.region, { code: data.code }, { ...data, parent: parent?.documentId ?? null });
   out.push(region);
   for (const child of children) await seedRegions(strapi, child, region, out);
   return out;
 }
 
+/** Customers, each with the store they belong to (tickets are routed there). */
 async function seedCustomers(strapi, random, stores) {
   const customers = [];
   const usedMobiles = new Set();
-  for (let i = 0; i < 30; i++) {
-    let phone;
-    do phone = mobile(random); while (usedMobiles.has(phone));
-    usedMobiles.add(phone);
-    customers.push(
-      await strapi.documents(UID.customer).create({
-        data: {
-          name: `${random.pick(people.surnames)}${random.pick(people.givenNames)}`,
-          mobile: phone,
-          wecomExternalUserId: `wmDemo${String(i + 1).padStart(4, '0')}`,
-          vipLevel: random.int(0, 5),
-          region: random.pick(stores).documentId,
-          tags: random.some(people.tags, 2),
-        },
-      })
-    );
+  for (let i = 1; i <= CUSTOMERS; i++) {
+    let mobile;
+    do mobile = people.mobile(random); while (usedMobiles.has(mobile));
+    usedMobiles.add(mobile);
+    const store = random.pick(stores);
+    const wecomExternalUserId = `wmDemo${String(i).padStart(4, '0')}`;
+    const customer = await findOrCreate(strapi, UID.customer, { wecomExternalUserId }, {
+      name: `${random.pick(people.surnames)}${random.pick(people.givenNames)}`,
+      mobile,
+      wecomExternalUserId,
+      vipLevel: Number(random.weighted(people.vipWeights)),
+      region: store.documentId,
+      tags: random.some(people.tags, 2),
+    });
+    customers.push({ ...customer, store });
   }
   return customers;
 }
 
+/** One to three orders per customer (kept on the customer for the tickets); returns the count. */
 async function seedOrders(strapi, random, customers) {
-  const orders = [];
   let n = 0;
   for (const customer of customers) {
+    customer.orders = [];
     for (let k = random.int(1, 3); k > 0; k--) {
-      const items = random.some(people.catalogue, 2).map((p) => ({ ...p, qty: random.int(1, 2) }));
-      orders.push(
-        await strapi.documents(UID.order).create({
-          data: {
-            number: `${random.pick(['TB', 'JD'])}2026${String(++n).padStart(6, '0')}`,
-            amountFen: items.reduce((sum, item) => sum + item.priceFen * item.qty, 0),
-            state: random.pick(['paid', 'shipped', 'completed', 'completed', 'refunding']),
-            items,
-            customer: customer.documentId,
-          },
+      const items = random.some(catalogue, 2).map(({ sku, name, priceFen }) => ({ sku, name, qty: random.int(1, 2), priceFen }));
+      const number = `${random.pick(['TB', 'JD'])}2026${String(++n).padStart(6, '0')}`;
+      customer.orders.push(
+        await findOrCreate(strapi, UID.order, { number }, {
+          number,
+          amountFen: items.reduce((sum, item) => sum + item.priceFen * item.qty, 0),
+          state: random.weighted({ completed: 5, shipped: 2, paid: 2, refunding: 1, refunded: 1 }),
+          items,
+          customer: customer.documentId,
         })
       );
     }
   }
-  for (const customer of customers.slice(0, 10)) {
-    await strapi.documents(UID.opportunity).create({
-      data: {
-        title: `${customer.name} ${random.pick(['全屋家电换新', '门店团购', '以旧换新'])}`,
+  return n;
+}
+
+/** An opportunity for every third customer: installation tickets of theirs link to it. */
+async function seedOpportunities(strapi, random, customers) {
+  const byCustomer = new Map();
+  for (const customer of customers.filter((_, i) => i % 3 === 0)) {
+    const title = `${customer.name} ${random.pick(['全屋家电换新', '门店团购', '以旧换新'])}`;
+    const filters = { title, customer: { documentId: customer.documentId } };
+    byCustomer.set(
+      customer.documentId,
+      await findOrCreate(strapi, UID.opportunity, filters, {
+        title,
         stage: random.pick(['lead', 'qualified', 'proposal', 'negotiation', 'won']),
         expectedAmountFen: random.int(50, 500) * 10000,
         customer: customer.documentId,
-      },
-    });
+      })
+    );
   }
-  return orders;
+  return byCustomer;
 }
 
-async function seedTickets(strapi, random, { customers, orders, stores }, log) {
-  const states = Object.keys(STATE_PATHS);
+/** What one ticket will be: its create data and the state steps that follow. */
+function planTicket(random, now, templateKey, { customers, stores, opportunities }) {
+  const customer = random.pick(customers);
+  const order = random.pick(customer.orders);
+  const item = PRODUCTS.get(random.pick(order.items).sku);
+  // Mostly the customer's own store; sometimes another (they moved, or called the wrong one).
+  const store = random.chance(0.85) ? customer.store : random.pick(stores);
+  const { reportedAt, final, steps } = planLifecycle(random, now);
+  const { title, fields, priority } = builders[templateKey](random, { customer, order, item, store, reportedAt });
+  // Half the tickets keep the template's default priority, as most callers send none.
+  const chosen = priority ?? (random.chance(0.5) ? random.weighted({ low: 2, normal: 5, high: 2, urgent: 1 }) : null);
+  const opportunity = templateKey === 'install_booking' ? opportunities.get(customer.documentId) : null;
+  const data = {
+    templateKey,
+    title,
+    fields,
+    customer: customer.documentId,
+    order: order.documentId,
+    region: store.documentId,
+    source: random.pick(sources[templateKey]),
+    reportedAt,
+    ...(chosen ? { priority: chosen } : {}),
+    ...(opportunity ? { opportunity: opportunity.documentId } : {}),
+  };
+  return { data, final, steps };
+}
+
+async function seedTickets(strapi, random, context, log) {
   const now = Date.now();
-  for (let i = 0; i < 200; i++) {
-    const template = templates[i % templates.length];
-    const customer = random.pick(customers);
-    const own = orders.filter((o) => o.customer?.documentId === customer.documentId || o.customerId === customer.documentId);
-    const order = own.length ? random.pick(own) : random.pick(orders);
-    const store = random.pick(stores);
-    const reportedAt = new Date(now - random.int(10, 60 * 24 * 60) * 60000);
-    const ticket = await strapi.documents(UID.ticket).create({
-      data: {
-        templateKey: template.key,
-        title: random.pick(people.titles[template.key]),
-        fields: builders[template.key](random, { customer, order, store, reportedAt }),
-        customer: customer.documentId,
-        order: order.documentId,
-        region: store.documentId,
-        source: random.pick(SOURCES),
-        priority: random.pick(['low', 'normal', 'normal', 'high', 'urgent']),
-        reportedAt,
-      },
-    });
-    for (const state of STATE_PATHS[random.pick(states)]) {
-      await strapi.documents(UID.ticket).update({ documentId: ticket.documentId, data: { state } });
+  // Planned first and written in the order they were reported, so ticket numbers follow time.
+  const plans = Array.from({ length: TICKETS }, (_, i) => planTicket(random, now, templates[i % templates.length].key, context));
+  plans.sort((a, b) => a.data.reportedAt - b.data.reportedAt);
+  const byState = {};
+  for (const [i, plan] of plans.entries()) {
+    const idempotencyKey = `demo-seed-${String(i + 1).padStart(3, '0')}`;
+    const ticket = await strapi.documents(UID.ticket).create({ data: { ...plan.data, idempotencyKey } });
+    for (const step of remainingSteps(plan.steps, ticket.state)) {
+      const data = stepData(step, { assignee: context.admin.documentId });
+      await strapi.documents(UID.ticket).update({ documentId: ticket.documentId, data });
     }
-    if ((i + 1) % 50 === 0) log(`  tickets: ${i + 1}/200`);
+    byState[plan.final] = (byState[plan.final] ?? 0) + 1;
+    if ((i + 1) % 50 === 0) log(`  tickets: ${i + 1}/${TICKETS}`);
   }
+  return byState;
 }
 
+/** The documented super admin (README), created only if no user has that email. */
 async function seedAdmin(strapi) {
   const existing = await strapi.db.query('admin::user').findOne({ where: { email: ADMIN.email } });
-  if (existing) return;
+  if (existing) return existing;
+  // On a fresh database the roles appear only when the first admin registers: make them now.
   await strapi.service('admin::role').createRolesIfNoneExist();
   const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-  await strapi.service('admin::user').create({ ...ADMIN, isActive: true, registrationToken: null, roles: [superAdmin.id] });
+  return strapi.service('admin::user').create({ ...ADMIN, isActive: true, registrationToken: null, roles: [superAdmin.id] });
 }
 
 async function grantCustomerActions(strapi) {
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  if (!role) throw new Error('The users-permissions "authenticated" role is missing: is the plugin enabled?');
   for (const action of CUSTOMER_ACTIONS) {
     const has = await strapi.db.query('plugin::users-permissions.permission').findOne({ where: { action, role: role.id } });
     if (!has) await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
@@ -147,30 +174,36 @@ async function grantCustomerActions(strapi) {
 /** Seeds once; returns false when the marker says the demo is already there. */
 async function seed(strapi, log = console.log) {
   const marker = strapi.store({ type: 'plugin', name: 'scrm-tickets', key: 'demo-seeded' });
-  if (await marker.get()) {
-    log('Demo data already loaded: nothing seeded.');
+  const seeded = await marker.get();
+  if (seeded) {
+    log(`Demo data already loaded (${seeded.at}): nothing seeded.`);
     return false;
   }
-  const random = createRandom();
   const started = Date.now();
-  await seedAdmin(strapi);
+  const random = createRandom();
+  const admin = await seedAdmin(strapi);
   await grantCustomerActions(strapi);
-  for (const template of templates) await strapi.documents(UID.template).create({ data: template });
+  for (const template of templates) await findOrCreate(strapi, UID.template, { key: template.key }, template);
   const regions = await seedRegions(strapi, regionTree);
   const stores = regions.filter((r) => r.level === 'store');
   const customers = await seedCustomers(strapi, random, stores);
   const orders = await seedOrders(strapi, random, customers);
-  const ordersWithCustomer = await strapi.documents(UID.order).findMany({ populate: ['customer'], limit: 1000 });
-  await seedTickets(strapi, random, { customers, orders: ordersWithCustomer, stores }, log);
+  const opportunities = await seedOpportunities(strapi, random, customers);
+  log(`  ${templates.length} templates, ${regions.length} regions, ${customers.length} customers, ${orders} orders, ${opportunities.size} opportunities`);
+  const byState = await seedTickets(strapi, random, { customers, stores, opportunities, admin }, log);
   await marker.set({ value: { at: new Date().toISOString() } });
-  log(`Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: 4 templates, ${regions.length} regions, 30 customers, ${orders.length} orders, 200 tickets.`);
+
+  const states = Object.entries(byState).map(([state, n]) => `${state} ${n}`).join(', ');
+  log(`Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s; ${TICKETS} tickets: ${states}.`);
   log(`Admin: ${ADMIN.email} / ${ADMIN.password}`);
   return true;
 }
 
 async function main() {
-  const strapi = await createStrapi(await compileStrapi()).load();
+  const strapi = createStrapi(await compileStrapi());
+  // Before load(): the boot's info lines (migrations, ...) would bury the seed's own output.
   strapi.log.level = 'warn';
+  await strapi.load();
   try {
     await seed(strapi);
   } finally {

@@ -1,7 +1,8 @@
 'use strict';
 
 // A seeded PRNG (mulberry32) so every demo database is the same: screenshots, docs and bug
-// reports can refer to the same customers and tickets.
+// reports can refer to the same customers and tickets. Also what makes an interrupted seed
+// resumable: a rerun draws the same values and finds the rows it already wrote.
 function createRandom(seed = 20261124) {
   let a = seed >>> 0;
   const next = () => {
@@ -15,7 +16,14 @@ function createRandom(seed = 20261124) {
   const pick = (list) => list[Math.floor(next() * list.length)];
   const some = (list, max) => [...new Set(Array.from({ length: int(1, max) }, () => pick(list)))];
   const chance = (p) => next() < p;
-  return { next, int, pick, some, chance };
+  /** A key of `weights` ({ key: weight }), each as likely as its weight. */
+  const weighted = (weights) => {
+    const entries = Object.entries(weights);
+    let r = next() * entries.reduce((sum, [, w]) => sum + w, 0);
+    for (const [key, w] of entries) if ((r -= w) < 0) return key;
+    return entries[entries.length - 1][0];
+  };
+  return { next, int, pick, some, chance, weighted };
 }
 
 module.exports = { createRandom };

@@ -1,6 +1,8 @@
 'use strict';
 
-// The four demo templates a home-appliance / retail chain starts with. Labels in zh-Hans and en.
+// The four demo templates a home-appliance / retail chain starts with. Labels in zh-Hans and en;
+// between them they use every field type (the one media field is optional: the seed uploads
+// nothing) and visibleWhen with `in` and `equals`.
 const opt = (value, zh, en) => ({ value, label: { 'zh-Hans': zh, en } });
 const label = (zh, en) => ({ 'zh-Hans': zh, en });
 
@@ -17,6 +19,7 @@ module.exports = [
     key: 'device_repair',
     name: '设备报修',
     nameEn: 'Device repair',
+    description: '家电故障报修：上门检测维修，保外按网点价收费。',
     category: 'aftersale',
     defaultPriority: 'normal',
     keywords: ['报修', '坏了', '维修', '不制冷', '漏水'],
@@ -45,6 +48,7 @@ module.exports = [
     key: 'complaint',
     name: '客户投诉',
     nameEn: 'Complaint',
+    description: '服务、配送、价格等投诉，24 小时内回访。',
     category: 'aftersale',
     defaultPriority: 'high',
     keywords: ['投诉', '差评', '态度'],
@@ -69,6 +73,7 @@ module.exports = [
     key: 'return_exchange',
     name: '退换货',
     nameEn: 'Return / exchange',
+    description: '电商及门店订单的退货退款、换货申请。',
     category: 'sale',
     defaultPriority: 'normal',
     keywords: ['退货', '换货', '退款', '七天无理由'],
@@ -93,6 +98,7 @@ module.exports = [
     key: 'install_booking',
     name: '安装预约',
     nameEn: 'Installation booking',
+    description: '新机到货后预约上门安装，可同时拆除旧机。',
     category: 'presale',
     defaultPriority: 'normal',
     keywords: ['安装', '预约', '上门安装'],

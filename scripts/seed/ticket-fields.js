@@ -1,56 +1,100 @@
 'use strict';
 
-// Field values per demo template, valid against scripts/seed/templates.js.
-const mobile = (random) => `1${random.pick(['3', '5', '7', '8', '9'])}${String(random.int(0, 999999999)).padStart(9, '0')}`;
-const shanghaiDateTime = (date) => {
-  const shifted = new Date(date.getTime() + 8 * 3600 * 1000);
-  return `${shifted.toISOString().slice(0, 19)}+08:00`;
+// Title, field values and (sometimes) priority of one demo ticket, per template; valid against
+// ./templates.js. The values follow the customer's order: the product they bought, its price,
+// the store they belong to.
+const { DateTime } = require('luxon');
+const { repairs, complaints, returns } = require('./scenarios');
+const { streets } = require('./regions');
+
+const ZONE = 'Asia/Shanghai';
+
+/** A working-hours appointment `days` after `date`, with the +08:00 offset customers see. */
+const appointment = (random, date, days) =>
+  DateTime.fromJSDate(date, { zone: ZONE })
+    .plus({ days })
+    .set({ hour: random.int(9, 17), minute: random.pick([0, 30]), second: 0, millisecond: 0 })
+    .toISO({ suppressMilliseconds: true });
+
+const localDate = (date, minusDays) => DateTime.fromJSDate(date, { zone: ZONE }).minus({ days: minusDays }).toISODate();
+
+/** An address near the store; the floor is returned too, so the room number matches it. */
+const address = (random, store) => {
+  const floor = random.int(1, 32);
+  const text = `${random.pick(streets[store.code])}${random.int(1, 999)}号${random.int(1, 30)}幢${floor}0${random.int(1, 4)}室`;
+  return { floor, text };
 };
 
 const builders = {
-  device_repair: (random, { customer, store, reportedAt }) => {
-    const symptoms = random.some(['no_cooling', 'noise', 'leak', 'no_power', 'smell'], 2);
+  device_repair: (random, { customer, item, store, reportedAt }) => {
+    const scenario = random.pick(repairs[item.product]);
+    const ageDays = random.int(20, 900);
+    const underWarranty = ageDays <= 365;
     return {
-      product: random.pick(['aircon', 'washer', 'fridge', 'heater', 'hood']),
-      model: `KF-${random.int(20, 99)}GW/${random.pick(['A', 'B', 'X'])}${random.int(1, 9)}`,
-      symptoms,
-      ...(symptoms.includes('leak') ? { leakLevel: random.pick(['drip', 'flow']) } : {}),
-      purchaseDate: new Date(reportedAt.getTime() - random.int(30, 900) * 86400000).toISOString().slice(0, 10),
-      underWarranty: random.chance(0.7),
-      contactMobile: customer.mobile,
-      visitAt: shanghaiDateTime(new Date(reportedAt.getTime() + random.int(1, 3) * 86400000)),
-      store: store.documentId,
-      feeFen: random.pick([0, 5000, 8000, 12000, 20000]),
+      title: scenario.title,
+      fields: {
+        product: item.product,
+        model: item.model,
+        symptoms: scenario.symptoms,
+        ...(scenario.symptoms.includes('leak') ? { leakLevel: random.pick(['drip', 'flow']) } : {}),
+        purchaseDate: localDate(reportedAt, ageDays),
+        underWarranty,
+        contactMobile: customer.mobile,
+        ...(random.chance(0.8) ? { visitAt: appointment(random, reportedAt, random.int(1, 3)) } : {}),
+        store: store.documentId,
+        feeFen: underWarranty ? 0 : random.pick([5000, 8000, 12000, 20000]),
+      },
     };
   },
-  complaint: (random, { customer, order }) => ({
-    category: random.pick(['attitude', 'quality', 'delivery', 'price', 'other']),
-    severity: random.pick(['normal', 'normal', 'serious', 'urgent']),
-    description: random.pick(['约好上午上门，下午才到，也没有提前通知。', '收到的商品外包装破损，要求给个说法。', '客服电话一直占线，问题拖了一周没人处理。']),
-    ...(order ? { orderNumber: order.number } : {}),
-    contactMobile: customer.mobile,
-    compensationFen: random.pick([0, 5000, 10000, 30000]),
-  }),
-  return_exchange: (random, { customer, order }) => {
-    const action = random.pick(['return', 'exchange']);
+  complaint: (random, { customer, order }) => {
+    const scenario = random.pick(complaints);
+    const severity = random.weighted({ normal: 6, serious: 3, urgent: 1 });
     return {
-      orderNumber: order.number,
-      action,
-      reason: random.pick(['defect', 'size', 'seven_days', 'wrong_item']),
-      ...(action === 'return' ? { refundFen: order.amountFen } : {}),
-      pickupAddress: `${random.pick(['徐汇区漕溪北路', '浦东新区张杨路', '西湖区文三路', '滨江区江南大道'])}${random.int(1, 999)}号`,
-      contactMobile: customer.mobile,
+      title: scenario.title,
+      // Left out for ordinary complaints, so the template's default priority (high) applies.
+      priority: { urgent: 'urgent', serious: 'high', normal: undefined }[severity],
+      fields: {
+        category: scenario.category,
+        severity,
+        description: scenario.description,
+        ...(scenario.category !== 'attitude' ? { orderNumber: order.number } : {}),
+        contactMobile: customer.mobile,
+        compensationFen: scenario.category === 'attitude' ? random.pick([0, 5000]) : random.pick([0, 10000, 30000, 50000]),
+        // Sometimes left out: the template's default (true) fills it in.
+        ...(random.chance(0.5) ? { wantsCallback: random.chance(0.7) } : {}),
+      },
     };
   },
-  install_booking: (random, { customer, store, reportedAt }) => ({
-    product: random.pick(['aircon', 'washer', 'fridge', 'heater', 'hood']),
-    preferredAt: shanghaiDateTime(new Date(reportedAt.getTime() + random.int(2, 7) * 86400000)),
-    address: `${store.name.replace('店', '')}附近小区 ${random.int(1, 30)} 栋 ${random.int(101, 2802)} 室`,
-    site: { lat: store.geo.lat + (random.next() - 0.5) / 50, lng: store.geo.lng + (random.next() - 0.5) / 50 },
-    floor: random.int(1, 32),
-    needsRemoval: random.chance(0.3),
-    contactMobile: customer.mobile,
-  }),
+  return_exchange: (random, { customer, order, item, store }) => {
+    const scenario = random.pick(returns);
+    return {
+      title: `${scenario.title}（${item.name}）`,
+      fields: {
+        orderNumber: order.number,
+        action: scenario.action,
+        reason: scenario.reason,
+        ...(scenario.action === 'return' ? { refundFen: item.priceFen } : {}),
+        pickupAddress: address(random, store).text,
+        contactMobile: customer.mobile,
+      },
+    };
+  },
+  install_booking: (random, { customer, item, store, reportedAt }) => {
+    const { floor, text } = address(random, store);
+    return {
+      title: `${item.name}安装预约`,
+      fields: {
+        product: item.product,
+        preferredAt: appointment(random, reportedAt, random.int(2, 7)),
+        address: text,
+        site: { lat: store.geo.lat + (random.next() - 0.5) / 50, lng: store.geo.lng + (random.next() - 0.5) / 50 },
+        floor,
+        needsRemoval: random.chance(0.3),
+        contactMobile: customer.mobile,
+        ...(random.chance(0.4) ? { contactEmail: `${random.int(100000000, 2999999999)}@qq.com` } : {}),
+      },
+    };
+  },
 };
 
-module.exports = { builders, mobile };
+module.exports = { builders };

@@ -1,0 +1,12 @@
+'use strict';
+
+// Who can do what in the demo: the documented admin login (README) and the ticket actions a
+// signed-in customer (users-permissions "authenticated" role) is granted over the content API.
+const ADMIN = { email: 'admin@scrm.local', password: 'Scrm2026!demo', firstname: '演示', lastname: '管理员' };
+
+const CUSTOMER_ACTIONS = [
+  ...['find', 'findOne', 'create', 'events', 'comment'].map((a) => `plugin::scrm-tickets.ticket.${a}`),
+  ...['find', 'findOne'].map((a) => `plugin::scrm-tickets.ticket-template.${a}`),
+];
+
+module.exports = { ADMIN, CUSTOMER_ACTIONS };
