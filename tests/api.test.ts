@@ -17,4 +17,5 @@ require('./api/customers.spec');
 require('./api/graphql.spec');
 require('./api/admin-content-manager.spec');
 require('./api/malformed-input.spec');
+require('./api/workflow.spec');
 require('./api/demo-seed.spec');

@@ -132,6 +132,8 @@ export async function grantCustomerRole() {
     'plugin::scrm-tickets.ticket.create',
     'plugin::scrm-tickets.ticket.events',
     'plugin::scrm-tickets.ticket.comment',
+    'plugin::scrm-tickets.ticket.transition',
+    'plugin::scrm-tickets.ticket.transitions',
     'plugin::scrm-tickets.ticket-template.find',
     'plugin::scrm-tickets.ticket-template.findOne',
   ];
@@ -139,6 +141,39 @@ export async function grantCustomerRole() {
     await s.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
   }
   grantedAuthenticated = true;
+}
+
+/** Logs an admin in through the admin API and answers the JWT. */
+async function adminLogin(email: string, password: string): Promise<string> {
+  const res = await http().post('/admin/login').send({ email, password });
+  const jwt = res.body.data?.token ?? res.body.data?.accessToken;
+  if (!jwt) throw new Error(`admin login failed: ${JSON.stringify(res.body)}`);
+  return jwt;
+}
+
+/**
+ * An admin holding one role of the given name (created with the given plugin/admin actions if
+ * new): a store manager, an agent. Answers the JWT and the admin user's id.
+ */
+export async function adminWithRole(roleName: string, actions: string[] = []) {
+  const s = strapi();
+  let role: any = await s.db.query('admin::role').findOne({ where: { name: roleName } });
+  if (!role) {
+    role = await s.service('admin::role').create({ name: roleName, description: roleName });
+    if (actions.length > 0) {
+      await s.service('admin::role').assignPermissions(role.id, actions.map((action) => ({ action, subject: null, conditions: [], properties: {} })));
+    }
+  }
+  const email = `${unique('staff')}@scrm.local`.toLowerCase();
+  const user: any = await s.service('admin::user').create({
+    email,
+    firstname: roleName,
+    password: 'Admin12345!',
+    isActive: true,
+    registrationToken: null,
+    roles: [role.id],
+  });
+  return { jwt: await adminLogin(email, 'Admin12345!'), id: user.id as number, role };
 }
 
 let adminJwt: string | null = null;
@@ -157,8 +192,6 @@ export async function adminToken(): Promise<string> {
     registrationToken: null,
     roles: [superAdminRole.id],
   });
-  const res = await http().post('/admin/login').send({ email, password: 'Admin12345!' });
-  adminJwt = res.body.data.token ?? res.body.data.accessToken;
-  if (!adminJwt) throw new Error(`admin login failed: ${JSON.stringify(res.body)}`);
+  adminJwt = await adminLogin(email, 'Admin12345!');
   return adminJwt;
 }

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 const bootstrap = (_: { strapi: Core.Strapi }) => {
-  // Nothing to start yet: queues and schedulers arrive with the notification and SLA issues.
+  // Nothing to start yet: queues and timers arrive with the SLA escalation and notifications.
 };
 
 export default bootstrap;

@@ -9,6 +9,12 @@ export const LIBRARY_UID = 'plugin::scrm-tickets.project-library';
 export const TIER_UID = 'plugin::scrm-tickets.settlement-tier';
 export const USER_UID = 'plugin::users-permissions.user';
 
+/** Admin RBAC actions (registered in bootstrap; more arrive with the admin panel issue). */
+export const ACTIONS = {
+  read: 'plugin::scrm-tickets.ticket.read',
+  transition: 'plugin::scrm-tickets.ticket.transition',
+} as const;
+
 /** Per-day ticket counters; created by the app's knex migration (database/migrations). */
 export const COUNTER_TABLE = 'scrm_ticket_counters';
 
@@ -32,6 +38,7 @@ export const AUDITED_ATTRIBUTES = [
   'compensationFen',
   'externalRef',
   'csat',
+  'checklist',
 ] as const;
 
 /** Relations whose changes are audited, recorded by the related documentId. */

@@ -68,6 +68,21 @@ export default factories.createCoreController(TICKET_UID as any, ({ strapi }) =>
     return { data: withFiles };
   },
 
+  /** `{ to, version, comment? }`: moves the ticket along its workflow (400 / 403 / 409 when refused). */
+  async transition(ctx: any) {
+    const body = isPlainObject(ctx.request.body) ? ctx.request.body : {};
+    const ticket = await getService('workflow', { strapi }).transition(ctx.params.id, body);
+    if (!ticket) throw new errors.NotFoundError('Ticket not found');
+    return this.transformResponse(await this.sanitizeOutput(ticket, ctx));
+  },
+
+  /** The transitions the caller may take now, with the checklist items that still block them. */
+  async transitions(ctx: any) {
+    const list = await getService('workflow', { strapi }).available(ctx.params.id);
+    if (!list) throw new errors.NotFoundError('Ticket not found');
+    return { data: list };
+  },
+
   /** The ticket's timeline; customers get its public events only. */
   async events(ctx: any) {
     const documentId = ctx.params.id;

@@ -1,5 +1,5 @@
+import { forbidden } from '../utils/forbidden';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { TICKET_UID } from '../constants';
 import { currentEndUserId } from '../utils/actor';
 import { getService } from '../utils/get-service';
@@ -29,7 +29,7 @@ export const customerScope =
         ctx.params.filters = ctx.params.filters ? { $and: [ctx.params.filters, own] } : own;
         return next();
       case 'create':
-        if (!customerId) throw new errors.ForbiddenError('Your account is not linked to a customer');
+        if (!customerId) throw forbidden('Your account is not linked to a customer');
         ctx.params.data = { ...(ctx.params.data ?? {}), customer: customerId };
         return next();
       default: {

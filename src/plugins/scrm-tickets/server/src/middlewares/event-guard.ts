@@ -1,4 +1,4 @@
-import { errors } from '@strapi/utils';
+import { forbidden } from '../utils/forbidden';
 import { EVENT_UID } from '../constants';
 import type { DocumentMiddleware } from './types';
 
@@ -10,5 +10,5 @@ const READS = new Set(['findOne', 'findFirst', 'findMany', 'count']);
  */
 export const eventGuard = (): DocumentMiddleware => async (ctx, next) => {
   if (ctx.uid !== EVENT_UID || READS.has(ctx.action)) return next();
-  throw new errors.ForbiddenError('Ticket events are append-only: they cannot be created, edited or deleted by hand');
+  throw forbidden('Ticket events are append-only: they cannot be created, edited or deleted by hand');
 };

@@ -1,9 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import { TEMPLATE_UID } from '../constants';
+import { TEMPLATE_UID, TICKET_UID } from '../constants';
+import { assertNoErrors } from '../utils/field-errors';
 import { getService } from '../utils/get-service';
+import { AWAITING_APPROVAL, validateWorkflow, workflowOf } from '../workflow';
 import type { DocumentMiddleware } from './types';
 
-/** A template is saved only with valid field definitions, from any path (admin, API, imports). */
+/**
+ * A template is saved only with valid field definitions and a valid workflow, from any path
+ * (admin, API, library imports), and never with a workflow that strands tickets in a state it
+ * no longer has.
+ */
 export const templateWrites =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (ctx, next) => {
@@ -12,5 +18,24 @@ export const templateWrites =
     if (ctx.action === 'create' || 'fieldDefinitions' in data) {
       getService('fields', { strapi }).assertValidDefinitions(data.fieldDefinitions ?? []);
     }
+    if (ctx.action === 'create' || 'workflow' in data) {
+      assertNoErrors(validateWorkflow(data.workflow));
+      if (ctx.action === 'update') await assertNoStrandedTickets(strapi, ctx.params.documentId, data.workflow);
+    }
     return next();
   };
+
+async function assertNoStrandedTickets(strapi: Core.Strapi, documentId: string, workflow: unknown) {
+  const keys = [...workflowOf({ workflow }).states.map((s) => s.key), AWAITING_APPROVAL];
+  const where = { template: { documentId }, state: { $notIn: keys } };
+  const tickets = strapi.db.query(TICKET_UID as any);
+  const count = await tickets.count({ where });
+  if (count === 0) return;
+  const example: any = await tickets.findOne({ where, select: ['state'] });
+  assertNoErrors([
+    {
+      path: ['workflow', 'states'],
+      message: `must keep state ${example?.state}: ${count} ticket(s) of this template are in states it drops`,
+    },
+  ]);
+}

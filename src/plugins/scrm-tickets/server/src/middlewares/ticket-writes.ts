@@ -1,11 +1,12 @@
+import { forbidden } from '../utils/forbidden';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import { AUDITED_ATTRIBUTES, AUDITED_RELATIONS, EVENT_TYPES, SYSTEM_ATTRIBUTES, TICKET_UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { diffAttributes, diffFields } from '../utils/changes';
 import { isUniqueViolation } from '../utils/db-errors';
 import { validationError } from '../utils/field-errors';
+import { workflowOf } from '../workflow';
 import { checkIdempotencyKey, checkReportedAt, checkState, checkVersion } from './ticket-input';
 import type { DocumentContext, DocumentMiddleware, Next } from './types';
 
@@ -25,7 +26,7 @@ export const ticketWrites =
         return updateTicket(strapi, ctx, next);
       case 'delete':
       case 'clone':
-        throw new errors.ForbiddenError('Tickets are never deleted or cloned: cancel the ticket instead');
+        throw forbidden('Tickets are never deleted or cloned: cancel the ticket instead');
       default:
         return next();
     }
@@ -56,7 +57,7 @@ async function createTicket(strapi: Core.Strapi, ctx: DocumentContext, next: Nex
     // By row id: the template is already loaded, so Strapi need not look its documentId up again.
     template: { connect: [{ id: template.id }] },
     fields,
-    state: template.workflow?.initialState ?? 'new',
+    state: workflowOf(template).initial,
     priority: data.priority ?? template.defaultPriority ?? 'normal',
     reportedAt,
     version: 1,
@@ -133,7 +134,13 @@ async function updateTicket(strapi: Core.Strapi, ctx: DocumentContext, next: Nex
     });
   }
   if ('reportedAt' in data) data.reportedAt = checkReportedAt(data.reportedAt);
-  if ('state' in data) data.state = checkState(data.state);
+  const workflow = getService('workflow', { strapi });
+  if ('checklist' in data) workflow.checkChecklist(existing.template, data.checklist);
+  if ('state' in data) {
+    data.state = checkState(data.state);
+    // Every state change, from any path, is a workflow transition: legal, allowed, checklist done.
+    if (data.state !== existing.state) Object.assign(data, workflow.checkStateChange(existing, data.state, data));
+  }
 
   return strapi.db.transaction(async () => {
     // Optimistic lock as one compare-and-swap: of two writers holding the same version, one wins.

@@ -11,6 +11,8 @@ export default {
     route('PUT', '/tickets/:id', 'ticket.update'),
     route('GET', '/tickets/:id/events', 'ticket.events'),
     route('POST', '/tickets/:id/comments', 'ticket.comment'),
+    route('GET', '/tickets/:id/transitions', 'ticket.transitions'),
+    route('POST', '/tickets/:id/transitions', 'ticket.transition'),
     route('GET', '/ticket-templates', 'ticket-template.find'),
     route('GET', '/ticket-templates/:id', 'ticket-template.findOne'),
   ],

@@ -1,5 +1,5 @@
+import { forbidden } from '../utils/forbidden';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { EVENT_TYPES } from '../constants';
 import { validationError, type PathError } from '../utils/field-errors';
 import { getService } from '../utils/get-service';
@@ -40,7 +40,7 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     if (problems.length) throw validationError(problems);
     if (opts.byCustomer && visibility === 'internal') {
-      throw new errors.ForbiddenError('Customers can only write public replies');
+      throw forbidden('Customers can only write public replies');
     }
 
     const ids = [...new Set(attachments as number[])];

@@ -6,6 +6,7 @@ import customers from './customers';
 import comments from './comments';
 import ticket from './ticket';
 import ticketTemplate from './ticket-template';
+import workflow from './workflow';
 
 export default {
   numbering,
@@ -16,4 +17,5 @@ export default {
   comments,
   ticket,
   'ticket-template': ticketTemplate,
+  workflow,
 };

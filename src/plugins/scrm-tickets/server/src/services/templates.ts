@@ -10,7 +10,7 @@ export interface TicketTemplate {
   enabled?: boolean;
   defaultPriority?: string;
   fieldDefinitions?: unknown;
-  workflow?: { initialState?: string } | null;
+  workflow?: unknown;
   updatedAt?: string;
 }
 

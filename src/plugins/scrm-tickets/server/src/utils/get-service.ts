@@ -5,6 +5,7 @@ import type { EventsService } from '../services/events';
 import type { TemplatesService } from '../services/templates';
 import type { CustomersService } from '../services/customers';
 import type { CommentsService } from '../services/comments';
+import type { WorkflowService } from '../services/workflow';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -14,6 +15,7 @@ interface Services {
   templates: TemplatesService;
   customers: CustomersService;
   comments: CommentsService;
+  workflow: WorkflowService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */

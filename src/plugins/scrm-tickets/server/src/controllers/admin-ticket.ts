@@ -1,0 +1,22 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { getService } from '../utils/get-service';
+
+// The admin panel's ticket actions: the same services as the content API, answered unsanitised
+// because admin routes are guarded by RBAC (routes/admin.ts), not by users-permissions.
+const body = (ctx: any) =>
+  typeof ctx.request.body === 'object' && ctx.request.body !== null && !Array.isArray(ctx.request.body) ? ctx.request.body : {};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async transition(ctx: any) {
+    const ticket = await getService('workflow', { strapi }).transition(ctx.params.id, body(ctx));
+    if (!ticket) throw new errors.NotFoundError('Ticket not found');
+    ctx.body = { data: ticket };
+  },
+
+  async transitions(ctx: any) {
+    const list = await getService('workflow', { strapi }).available(ctx.params.id);
+    if (!list) throw new errors.NotFoundError('Ticket not found');
+    ctx.body = { data: list };
+  },
+});

@@ -1,0 +1,19 @@
+import { ACTIONS } from '../constants';
+
+// Admin panel routes under /scrm-tickets: an authenticated admin holding the plugin action.
+const guarded = (method: string, path: string, handler: string, action: string) => ({
+  method,
+  path,
+  handler,
+  config: {
+    policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+  },
+});
+
+export default {
+  type: 'admin',
+  routes: [
+    guarded('GET', '/tickets/:id/transitions', 'admin-ticket.transitions', ACTIONS.read),
+    guarded('POST', '/tickets/:id/transitions', 'admin-ticket.transition', ACTIONS.transition),
+  ],
+};
