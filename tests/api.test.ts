@@ -18,4 +18,5 @@ require('./api/graphql.spec');
 require('./api/admin-content-manager.spec');
 require('./api/malformed-input.spec');
 require('./api/workflow.spec');
+require('./api/approvals.spec');
 require('./api/demo-seed.spec');

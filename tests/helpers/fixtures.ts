@@ -158,11 +158,12 @@ async function adminLogin(email: string, password: string): Promise<string> {
 export async function adminWithRole(roleName: string, actions: string[] = []) {
   const s = strapi();
   let role: any = await s.db.query('admin::role').findOne({ where: { name: roleName } });
-  if (!role) {
-    role = await s.service('admin::role').create({ name: roleName, description: roleName });
-    if (actions.length > 0) {
-      await s.service('admin::role').assignPermissions(role.id, actions.map((action) => ({ action, subject: null, conditions: [], properties: {} })));
-    }
+  role ??= await s.service('admin::role').create({ name: roleName, description: roleName });
+  // A role another spec created keeps its actions and gains these (assignPermissions replaces).
+  const held = await s.db.query('admin::permission').findMany({ where: { role: role.id }, select: ['action'] });
+  const all = [...new Set([...held.map((p: any) => p.action), ...actions])];
+  if (all.length > held.length) {
+    await s.service('admin::role').assignPermissions(role.id, all.map((action) => ({ action, subject: null, conditions: [], properties: {} })));
   }
   const email = `${unique('staff')}@scrm.local`.toLowerCase();
   const user: any = await s.service('admin::user').create({

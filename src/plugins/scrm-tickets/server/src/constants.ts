@@ -7,12 +7,14 @@ export const REGION_UID = 'plugin::scrm-tickets.region';
 export const EVENT_UID = 'plugin::scrm-tickets.ticket-event';
 export const LIBRARY_UID = 'plugin::scrm-tickets.project-library';
 export const TIER_UID = 'plugin::scrm-tickets.settlement-tier';
+export const APPROVAL_POLICY_UID = 'plugin::scrm-tickets.approval-policy';
 export const USER_UID = 'plugin::users-permissions.user';
 
 /** Admin RBAC actions (registered in bootstrap; more arrive with the admin panel issue). */
 export const ACTIONS = {
   read: 'plugin::scrm-tickets.ticket.read',
   transition: 'plugin::scrm-tickets.ticket.transition',
+  approve: 'plugin::scrm-tickets.ticket.approve',
 } as const;
 
 /** Per-day ticket counters; created by the app's knex migration (database/migrations). */
@@ -23,6 +25,7 @@ export const EVENT_TYPES = {
   fieldChanged: 'field_changed',
   stateChanged: 'state_changed',
   comment: 'comment',
+  approval: 'approval',
 } as const;
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
 
@@ -45,7 +48,7 @@ export const AUDITED_ATTRIBUTES = [
 export const AUDITED_RELATIONS = ['customer', 'order', 'opportunity', 'region', 'assignee'] as const;
 
 /** Attributes no caller sets directly: the write middleware owns them. */
-export const SYSTEM_ATTRIBUTES = ['number', 'version', 'idempotencyKey'] as const;
+export const SYSTEM_ATTRIBUTES = ['number', 'version', 'idempotencyKey', 'approval', 'approvalState'] as const;
 
 /** How far a client clock may run ahead before `reportedAt` counts as "in the future". */
 export const REPORTED_AT_SKEW_MS = 60_000;

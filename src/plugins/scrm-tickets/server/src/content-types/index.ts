@@ -4,6 +4,7 @@ import region from './region';
 import ticketEvent from './ticket-event';
 import projectLibrary from './project-library';
 import settlementTier from './settlement-tier';
+import approvalPolicy from './approval-policy';
 
 export default {
   ticket,
@@ -12,4 +13,5 @@ export default {
   'ticket-event': ticketEvent,
   'project-library': projectLibrary,
   'settlement-tier': settlementTier,
+  'approval-policy': approvalPolicy,
 };

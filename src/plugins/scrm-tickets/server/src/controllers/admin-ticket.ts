@@ -14,6 +14,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: ticket };
   },
 
+  async approve(ctx: any) {
+    const ticket = await getService('approvals', { strapi }).decide(ctx.params.id, body(ctx));
+    if (!ticket) throw new errors.NotFoundError('Ticket not found');
+    ctx.body = { data: ticket };
+  },
+
   async transitions(ctx: any) {
     const list = await getService('workflow', { strapi }).available(ctx.params.id);
     if (!list) throw new errors.NotFoundError('Ticket not found');

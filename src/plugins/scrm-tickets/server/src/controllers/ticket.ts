@@ -83,6 +83,14 @@ export default factories.createCoreController(TICKET_UID as any, ({ strapi }) =>
     return { data: list };
   },
 
+  /** `{ decision: 'approve' | 'reject', reason?, version }` on a ticket awaiting approval. */
+  async approve(ctx: any) {
+    const body = isPlainObject(ctx.request.body) ? ctx.request.body : {};
+    const ticket = await getService('approvals', { strapi }).decide(ctx.params.id, body);
+    if (!ticket) throw new errors.NotFoundError('Ticket not found');
+    return this.transformResponse(await this.sanitizeOutput(ticket, ctx));
+  },
+
   /** The ticket's timeline; customers get its public events only. */
   async events(ctx: any) {
     const documentId = ctx.params.id;

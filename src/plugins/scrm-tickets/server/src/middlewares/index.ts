@@ -3,6 +3,7 @@ import { customerScope } from './customer-scope';
 import { ticketWrites } from './ticket-writes';
 import { eventGuard } from './event-guard';
 import { templateWrites } from './template-writes';
+import { approvalPolicyWrites } from './approval-policy-writes';
 
 /** Order matters: scoping runs outside the write logic, so a foreign ticket is never even read. */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
@@ -10,4 +11,5 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(ticketWrites(strapi) as any);
   strapi.documents.use(eventGuard() as any);
   strapi.documents.use(templateWrites(strapi) as any);
+  strapi.documents.use(approvalPolicyWrites(strapi) as any);
 };

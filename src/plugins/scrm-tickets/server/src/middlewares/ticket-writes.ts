@@ -6,7 +6,8 @@ import { getService } from '../utils/get-service';
 import { diffAttributes, diffFields } from '../utils/changes';
 import { isUniqueViolation } from '../utils/db-errors';
 import { validationError } from '../utils/field-errors';
-import { workflowOf } from '../workflow';
+import { isApprovalDecision } from '../utils/approval-context';
+import { AWAITING_APPROVAL, workflowOf } from '../workflow';
 import { checkIdempotencyKey, checkReportedAt, checkState, checkVersion } from './ticket-input';
 import type { DocumentContext, DocumentMiddleware, Next } from './types';
 
@@ -116,7 +117,11 @@ async function updateTicket(strapi: Core.Strapi, ctx: DocumentContext, next: Nex
     throw validationError([{ path: ['version'], message: 'is required: send the version you read' }]);
   }
   const expected = data.version === undefined ? existing.version : checkVersion(data.version);
+  // Only an approval decision (services/approvals.ts) writes the approval attributes.
+  const deciding = isApprovalDecision();
+  const decided = deciding ? { approval: data.approval, approvalState: data.approvalState } : {};
   for (const attribute of SYSTEM_ATTRIBUTES) delete data[attribute];
+  for (const [key, value] of Object.entries(decided)) if (value !== undefined) data[key] = value;
 
   if ('template' in data) {
     const templates = getService('templates', { strapi });
@@ -139,7 +144,7 @@ async function updateTicket(strapi: Core.Strapi, ctx: DocumentContext, next: Nex
   if ('state' in data) {
     data.state = checkState(data.state);
     // Every state change, from any path, is a workflow transition: legal, allowed, checklist done.
-    if (data.state !== existing.state) Object.assign(data, workflow.checkStateChange(existing, data.state, data));
+    if (data.state !== existing.state) Object.assign(data, await workflow.checkStateChange(existing, data.state, data, { deciding }));
   }
 
   return strapi.db.transaction(async () => {
@@ -167,6 +172,11 @@ async function recordUpdateEvents(strapi: Core.Strapi, before: any, after: any, 
   const stateChange = diffAttributes(before, after, ['state']);
   if (Object.keys(stateChange).length > 0) {
     await events.record(after, { type: EVENT_TYPES.stateChanged, changes: stateChange });
+  }
+  if (after.state === AWAITING_APPROVAL && before.state !== AWAITING_APPROVAL && after.approval) {
+    const { policy, to, levels } = after.approval;
+    const requested = { policy, to, levels: levels.map((l: { key: string }) => l.key) };
+    await events.record(after, { type: EVENT_TYPES.approval, changes: { requested } });
   }
   const changes = {
     ...diffAttributes(before, after, [...AUDITED_ATTRIBUTES, ...relations]),

@@ -6,6 +6,7 @@ import { PLUGIN_ID } from '../constants';
 const actions = [
   { uid: 'ticket.read', displayName: 'Read tickets' },
   { uid: 'ticket.transition', displayName: 'Move tickets along their workflow' },
+  { uid: 'ticket.approve', displayName: 'Approve or reject tickets awaiting approval' },
 ];
 
 export const registerActions = async (strapi: Core.Strapi) => {

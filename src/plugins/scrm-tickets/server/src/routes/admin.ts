@@ -15,5 +15,6 @@ export default {
   routes: [
     guarded('GET', '/tickets/:id/transitions', 'admin-ticket.transitions', ACTIONS.read),
     guarded('POST', '/tickets/:id/transitions', 'admin-ticket.transition', ACTIONS.transition),
+    guarded('POST', '/tickets/:id/approvals', 'admin-ticket.approve', ACTIONS.approve),
   ],
 };

@@ -13,6 +13,7 @@ export default {
     route('POST', '/tickets/:id/comments', 'ticket.comment'),
     route('GET', '/tickets/:id/transitions', 'ticket.transitions'),
     route('POST', '/tickets/:id/transitions', 'ticket.transition'),
+    route('POST', '/tickets/:id/approvals', 'ticket.approve'),
     route('GET', '/ticket-templates', 'ticket-template.find'),
     route('GET', '/ticket-templates/:id', 'ticket-template.findOne'),
   ],

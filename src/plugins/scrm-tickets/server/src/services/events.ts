@@ -10,7 +10,8 @@ export interface TicketRef {
 
 export interface RecordInput {
   type: EventType;
-  changes?: Changes | null;
+  /** Before → after per attribute; approval and SLA events carry their own detail. */
+  changes?: Changes | Record<string, unknown> | null;
   body?: string | null;
   visibility?: 'public' | 'internal';
   attachments?: number[];

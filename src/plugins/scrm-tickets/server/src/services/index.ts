@@ -7,6 +7,8 @@ import comments from './comments';
 import ticket from './ticket';
 import ticketTemplate from './ticket-template';
 import workflow from './workflow';
+import approvals from './approvals';
+import ticketFacts from './ticket-facts';
 
 export default {
   numbering,
@@ -18,4 +20,6 @@ export default {
   ticket,
   'ticket-template': ticketTemplate,
   workflow,
+  approvals,
+  'ticket-facts': ticketFacts,
 };

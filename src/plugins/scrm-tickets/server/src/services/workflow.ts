@@ -5,6 +5,7 @@ import { currentActor } from '../utils/actor';
 import { validationError } from '../utils/field-errors';
 import { getService } from '../utils/get-service';
 import {
+  AWAITING_APPROVAL,
   availableTransitions,
   checkChecklist,
   planTransition,
@@ -50,11 +51,27 @@ const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * that go with it: `resolvedAt` on entering a resolving state, `closedAt` on a final one,
    * `resolvedAt` cleared on a reopen. Throws 400/403 when the workflow refuses.
    */
-  checkStateChange(ticket: TicketState & { template?: any; resolvedAt?: unknown }, to: string, data: Record<string, unknown>) {
+  async checkStateChange(
+    ticket: TicketState & { id: number; template?: any; resolvedAt?: unknown },
+    to: string,
+    data: Record<string, unknown>,
+    opts: { deciding: boolean }
+  ): Promise<Record<string, unknown>> {
     const workflow = workflowOf(ticket.template);
+    // The approvals service already checked the decision; the move it makes is the approved one.
+    if (opts.deciding) return stampsFor(workflow, to, ticket, data, new Date());
     const checklist = 'checklist' in data ? (data.checklist as TicketState['checklist']) : ticket.checklist;
     const plan = planTransition(workflow, { state: ticket.state, checklist }, to, this.actor());
     if ('error' in plan) throw toHttpError(plan.error);
+    if (plan.transition.approval) {
+      const approvals = getService('approvals', { strapi });
+      const levels = await approvals.levelsFor(plan.transition.approval, ticket.id, data);
+      // No level applies (e.g. a small amount the policy does not cover): the move goes through.
+      if (levels.length > 0) {
+        const approval = approvals.pending(plan.transition.approval, ticket.state, to, levels);
+        return { state: AWAITING_APPROVAL, approval, approvalState: 'pending' };
+      }
+    }
     return stampsFor(workflow, to, ticket, data, new Date());
   },
 

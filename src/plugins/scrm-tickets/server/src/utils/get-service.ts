@@ -6,6 +6,8 @@ import type { TemplatesService } from '../services/templates';
 import type { CustomersService } from '../services/customers';
 import type { CommentsService } from '../services/comments';
 import type { WorkflowService } from '../services/workflow';
+import type { ApprovalsService } from '../services/approvals';
+import type { TicketFactsService } from '../services/ticket-facts';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -16,6 +18,8 @@ interface Services {
   customers: CustomersService;
   comments: CommentsService;
   workflow: WorkflowService;
+  approvals: ApprovalsService;
+  'ticket-facts': TicketFactsService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */

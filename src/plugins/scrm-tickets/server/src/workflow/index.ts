@@ -17,3 +17,4 @@ export {
   type WorkflowActor,
 } from './transitions';
 export { stampsFor } from './stamps';
+export { validateApprovalLevels, type ApprovalLevel, type PendingApproval } from './approval-levels';

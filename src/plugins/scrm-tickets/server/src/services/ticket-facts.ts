@@ -1,0 +1,76 @@
+import type { Core } from '@strapi/strapi';
+import { isWorkday } from 'chinese-days';
+import { DateTime } from 'luxon';
+import { REGION_UID, TICKET_UID } from '../constants';
+import type { Facts } from '../rules/facts';
+
+const ZONE = 'Asia/Shanghai';
+const MAX_REGION_DEPTH = 8;
+
+/** Free text of a ticket for keyword triggers: the title and every text value among its fields. */
+const textOf = (title: unknown, fields: unknown): string => {
+  const parts = [typeof title === 'string' ? title : ''];
+  if (fields && typeof fields === 'object') {
+    for (const value of Object.values(fields)) if (typeof value === 'string') parts.push(value);
+  }
+  return parts.join('\n');
+};
+
+const createTicketFactsService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The codes of a region and its ancestors, nearest first. */
+  async regionCodes(regionId: number | null | undefined): Promise<string[]> {
+    const codes: string[] = [];
+    let id = regionId ?? null;
+    for (let depth = 0; id !== null && depth < MAX_REGION_DEPTH; depth += 1) {
+      const row: any = await strapi.db
+        .query(REGION_UID as any)
+        .findOne({ where: { id }, select: ['code'], populate: { parent: { select: ['id'] } } });
+      if (!row) break;
+      codes.push(row.code);
+      id = row.parent?.id ?? null;
+    }
+    return codes;
+  },
+
+  /**
+   * What rules and approval levels test (rules/facts.ts), read from the stored ticket. Time
+   * facts are of `now` in Asia/Shanghai: a rule "at night, raise the priority" means now.
+   */
+  async forTicket(ticketId: number, now = new Date()): Promise<Facts> {
+    const t: any = await strapi.db.query(TICKET_UID as any).findOne({
+      where: { id: ticketId },
+      populate: {
+        template: { select: ['key'] },
+        region: { select: ['id', 'code'] },
+        order: { select: ['amountFen'] },
+        customer: { select: ['vipLevel', 'tags'], populate: { region: { select: ['code'] } } },
+      },
+    });
+    if (!t) return {};
+    const local = DateTime.fromJSDate(now, { zone: ZONE });
+    return {
+      template: t.template?.key,
+      title: t.title,
+      text: textOf(t.title, t.fields),
+      fields: t.fields ?? {},
+      priority: t.priority,
+      source: t.source,
+      state: t.state,
+      tags: Array.isArray(t.tags) ? t.tags : [],
+      customerVipLevel: t.customer?.vipLevel ?? undefined,
+      customerTags: Array.isArray(t.customer?.tags) ? t.customer.tags : [],
+      region: t.region?.code,
+      regionCodes: await this.regionCodes(t.region?.id),
+      crossRegion: Boolean(t.region && t.customer?.region && t.region.code !== t.customer.region.code),
+      amountFen: t.amountFen ?? undefined,
+      compensationFen: t.compensationFen ?? 0,
+      orderAmountFen: t.order?.amountFen ?? undefined,
+      hour: local.hour,
+      weekday: local.weekday,
+      workday: isWorkday(local.toISODate()!),
+    };
+  },
+});
+
+export type TicketFactsService = ReturnType<typeof createTicketFactsService>;
+export default createTicketFactsService;
