@@ -16,6 +16,7 @@ const { sources } = require('./seed/scenarios');
 const { builders } = require('./seed/ticket-fields');
 const { planLifecycle, stepData, remainingSteps } = require('./seed/lifecycle');
 const { ADMIN, CUSTOMER_ACTIONS } = require('./seed/access');
+const { routingRules, approvalPolicies } = require('./seed/rules');
 
 const UID = {
   ticket: 'plugin::scrm-tickets.ticket',
@@ -24,6 +25,8 @@ const UID = {
   customer: 'api::customer.customer',
   order: 'api::order.order',
   opportunity: 'api::opportunity.opportunity',
+  approvalPolicy: 'plugin::scrm-tickets.approval-policy',
+  routingRule: 'plugin::scrm-tickets.routing-rule',
 };
 const CUSTOMERS = 30;
 const TICKETS = 200;
@@ -183,6 +186,8 @@ async function seed(strapi, log = console.log) {
   const random = createRandom();
   const admin = await seedAdmin(strapi);
   await grantCustomerActions(strapi);
+  for (const policy of approvalPolicies) await findOrCreate(strapi, UID.approvalPolicy, { key: policy.key }, policy);
+  for (const rule of routingRules) await findOrCreate(strapi, UID.routingRule, { name: rule.name }, rule);
   for (const template of templates) await findOrCreate(strapi, UID.template, { key: template.key }, template);
   const regions = await seedRegions(strapi, regionTree);
   const stores = regions.filter((r) => r.level === 'store');

@@ -19,4 +19,5 @@ require('./api/admin-content-manager.spec');
 require('./api/malformed-input.spec');
 require('./api/workflow.spec');
 require('./api/approvals.spec');
+require('./api/routing.spec');
 require('./api/demo-seed.spec');

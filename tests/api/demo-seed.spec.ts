@@ -22,6 +22,18 @@ describe('demo seed (npm run demo)', () => {
     const created = await s.db.connection('scrm_ticket_events').where({ type: 'created' }).count({ n: '*' });
     expect(Number(created[0].n)).toBeGreaterThanOrEqual(200);
 
+    // The seeded keyword rule routed the demo's returns: high priority and tagged.
+    const complaints = await s.documents('plugin::scrm-tickets.ticket' as any).findMany({
+      filters: { title: { $contains: '退货' } },
+      fields: ['priority', 'tags'],
+      limit: 5,
+    } as any);
+    expect(complaints.length).toBeGreaterThan(0);
+    for (const t of complaints as any[]) {
+      expect(['high', 'urgent']).toContain(t.priority);
+      expect(t.tags).toContain('complaint');
+    }
+
     expect(await seed(s, () => {})).toBe(false);
     expect((await s.documents('plugin::scrm-tickets.ticket' as any).count({})) - before).toBe(200);
   }, 120_000);

@@ -8,6 +8,7 @@ export const EVENT_UID = 'plugin::scrm-tickets.ticket-event';
 export const LIBRARY_UID = 'plugin::scrm-tickets.project-library';
 export const TIER_UID = 'plugin::scrm-tickets.settlement-tier';
 export const APPROVAL_POLICY_UID = 'plugin::scrm-tickets.approval-policy';
+export const ROUTING_RULE_UID = 'plugin::scrm-tickets.routing-rule';
 export const USER_UID = 'plugin::users-permissions.user';
 
 /** Admin RBAC actions (registered in bootstrap; more arrive with the admin panel issue). */
@@ -26,6 +27,8 @@ export const EVENT_TYPES = {
   stateChanged: 'state_changed',
   comment: 'comment',
   approval: 'approval',
+  ruleApplied: 'rule_applied',
+  notification: 'notification',
 } as const;
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
 

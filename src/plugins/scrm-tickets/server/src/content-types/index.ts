@@ -5,6 +5,7 @@ import ticketEvent from './ticket-event';
 import projectLibrary from './project-library';
 import settlementTier from './settlement-tier';
 import approvalPolicy from './approval-policy';
+import routingRule from './routing-rule';
 
 export default {
   ticket,
@@ -14,4 +15,5 @@ export default {
   'project-library': projectLibrary,
   'settlement-tier': settlementTier,
   'approval-policy': approvalPolicy,
+  'routing-rule': routingRule,
 };

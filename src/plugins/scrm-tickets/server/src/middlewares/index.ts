@@ -4,6 +4,7 @@ import { ticketWrites } from './ticket-writes';
 import { eventGuard } from './event-guard';
 import { templateWrites } from './template-writes';
 import { approvalPolicyWrites } from './approval-policy-writes';
+import { routingRuleWrites } from './routing-rule-writes';
 
 /** Order matters: scoping runs outside the write logic, so a foreign ticket is never even read. */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
@@ -12,4 +13,5 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(eventGuard() as any);
   strapi.documents.use(templateWrites(strapi) as any);
   strapi.documents.use(approvalPolicyWrites(strapi) as any);
+  strapi.documents.use(routingRuleWrites(strapi) as any);
 };

@@ -75,7 +75,9 @@ async function createTicket(strapi: Core.Strapi, ctx: DocumentContext, next: Nex
         ...diffFields(null, ticket.fields),
       };
       await getService('events', { strapi }).record(ticket, { type: EVENT_TYPES.created, changes });
-      return ticket;
+      // The assignee is a relation: the caller populates it if it wants it, as for any ticket.
+      const { assignee: _assignee, ...routed } = await getService('routing', { strapi }).route(ticket);
+      return { ...ticket, ...routed };
     });
   } catch (error) {
     // Racing retries: the unique index lets one insert win; the others answer with its ticket.

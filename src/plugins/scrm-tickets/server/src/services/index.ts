@@ -9,6 +9,7 @@ import ticketTemplate from './ticket-template';
 import workflow from './workflow';
 import approvals from './approvals';
 import ticketFacts from './ticket-facts';
+import routing from './routing';
 
 export default {
   numbering,
@@ -22,4 +23,5 @@ export default {
   workflow,
   approvals,
   'ticket-facts': ticketFacts,
+  routing,
 };

@@ -8,6 +8,7 @@ import type { CommentsService } from '../services/comments';
 import type { WorkflowService } from '../services/workflow';
 import type { ApprovalsService } from '../services/approvals';
 import type { TicketFactsService } from '../services/ticket-facts';
+import type { RoutingService } from '../services/routing';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -20,6 +21,7 @@ interface Services {
   workflow: WorkflowService;
   approvals: ApprovalsService;
   'ticket-facts': TicketFactsService;
+  routing: RoutingService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */

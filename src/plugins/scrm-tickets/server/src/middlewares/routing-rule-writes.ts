@@ -1,0 +1,32 @@
+import type { Core } from '@strapi/strapi';
+import { ROUTING_RULE_UID } from '../constants';
+import { validateActions } from '../rules/actions';
+import { validateConditions } from '../rules/conditions';
+import { assertNoErrors } from '../utils/field-errors';
+import type { DocumentMiddleware } from './types';
+
+/**
+ * A routing rule is saved only with a valid condition tree and actions, and an `assign` names an
+ * admin user who exists: a rule that can never work is refused with the path of its error.
+ */
+export const routingRuleWrites =
+  (strapi: Core.Strapi): DocumentMiddleware =>
+  async (ctx, next) => {
+    if (ctx.uid !== ROUTING_RULE_UID || (ctx.action !== 'create' && ctx.action !== 'update')) return next();
+    const data = ctx.params.data ?? {};
+    const errors = [];
+    if (ctx.action === 'create' || 'conditions' in data) errors.push(...validateConditions(data.conditions, ['conditions']));
+    if (ctx.action === 'create' || 'actions' in data) {
+      const actionErrors = validateActions(data.actions, ['actions']);
+      errors.push(...actionErrors);
+      if (actionErrors.length === 0) {
+        for (const [i, action] of (data.actions as any[]).entries()) {
+          if (action.type !== 'assign') continue;
+          const user = await strapi.db.query('admin::user').findOne({ where: { id: action.agent }, select: ['id'] });
+          if (!user) errors.push({ path: ['actions', i, 'agent'], message: 'names no admin user' });
+        }
+      }
+    }
+    assertNoErrors(errors);
+    return next();
+  };

@@ -1,0 +1,111 @@
+// What a routing rule does when it matches, checked on save and applied in rule order. Pure.
+import { isPlainObject } from '../fields/guards';
+import type { FieldError, Path } from '../fields/types';
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const NOTIFY_TARGETS = ['team_lead', 'assignee', 'customer'] as const;
+
+export type RuleAction =
+  | { type: 'setPriority'; priority: Priority }
+  | { type: 'addTags'; tags: string[] }
+  | { type: 'setTeam'; team: string }
+  | { type: 'assign'; agent: number }
+  | { type: 'escalate' }
+  | { type: 'notify'; to: (typeof NOTIFY_TARGETS)[number]; message?: string };
+
+const PARAMS: Record<RuleAction['type'], string[]> = {
+  setPriority: ['priority'],
+  addTags: ['tags'],
+  setTeam: ['team'],
+  assign: ['agent'],
+  escalate: [],
+  notify: ['to', 'message'],
+};
+const MAX_ACTIONS = 20;
+
+function checkAction(a: Record<string, unknown>, at: Path, errors: FieldError[]) {
+  const type = a.type as RuleAction['type'];
+  const params = PARAMS[type];
+  if (!params) return void errors.push({ path: [...at, 'type'], message: `must be one of ${Object.keys(PARAMS).join(', ')}` });
+  for (const prop of Object.keys(a)) {
+    if (prop !== 'type' && !params.includes(prop)) errors.push({ path: [...at, prop], message: `is not a parameter of ${type}` });
+  }
+  const fail = (prop: string, message: string) => errors.push({ path: [...at, prop], message });
+  switch (type) {
+    case 'setPriority':
+      if (!PRIORITIES.includes(a.priority as Priority)) fail('priority', `must be one of ${PRIORITIES.join(', ')}`);
+      break;
+    case 'addTags':
+      if (!Array.isArray(a.tags) || a.tags.length === 0 || a.tags.length > 20 || a.tags.some((t) => typeof t !== 'string' || !t.trim() || t.length > 32)) {
+        fail('tags', 'must be 1-20 tags of 1-32 characters');
+      }
+      break;
+    case 'setTeam':
+      if (typeof a.team !== 'string' || !a.team.trim() || a.team.length > 64) fail('team', 'must be a team key of 1-64 characters');
+      break;
+    case 'assign':
+      if (!Number.isSafeInteger(a.agent) || (a.agent as number) < 1) fail('agent', 'must be the id of an admin user');
+      break;
+    case 'notify':
+      if (!NOTIFY_TARGETS.includes(a.to as any)) fail('to', `must be one of ${NOTIFY_TARGETS.join(', ')}`);
+      if (a.message !== undefined && (typeof a.message !== 'string' || a.message.length > 500)) fail('message', 'must be a text of at most 500 characters');
+      break;
+  }
+}
+
+export function validateActions(value: unknown, basePath: Path = ['actions']): FieldError[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_ACTIONS) {
+    return [{ path: basePath, message: `must list 1 to ${MAX_ACTIONS} actions` }];
+  }
+  const errors: FieldError[] = [];
+  value.forEach((a, i) => {
+    if (!isPlainObject(a)) errors.push({ path: [...basePath, i], message: 'must be { type, ...parameters }' });
+    else checkAction(a, [...basePath, i], errors);
+  });
+  return errors;
+}
+
+// A type, not an interface: it is passed where a plain record is expected (diffAttributes).
+export type RoutedTicket = {
+  priority: Priority;
+  tags: string[];
+  team: string | null;
+  assignee: number | null;
+};
+
+export interface Routing {
+  ticket: RoutedTicket;
+  notify: { to: string; message?: string }[];
+}
+
+const raise = (p: Priority): Priority => PRIORITIES[Math.min(PRIORITIES.indexOf(p) + 1, PRIORITIES.length - 1)];
+
+/** The ticket after the actions, in order: later settings win, tags accumulate, escalations add up. */
+export function applyActions(start: RoutedTicket, actions: RuleAction[]): Routing {
+  const ticket = { ...start, tags: [...start.tags] };
+  const notify: Routing['notify'] = [];
+  for (const a of actions) {
+    switch (a.type) {
+      case 'setPriority':
+        ticket.priority = a.priority;
+        break;
+      case 'escalate':
+        ticket.priority = raise(ticket.priority);
+        break;
+      case 'addTags':
+        for (const tag of a.tags) if (!ticket.tags.includes(tag)) ticket.tags.push(tag);
+        break;
+      case 'setTeam':
+        ticket.team = a.team;
+        break;
+      case 'assign':
+        ticket.assignee = a.agent;
+        break;
+      case 'notify':
+        notify.push({ to: a.to, ...(a.message ? { message: a.message } : {}) });
+        break;
+    }
+  }
+  return { ticket, notify };
+}
