@@ -16,7 +16,7 @@ const { sources } = require('./seed/scenarios');
 const { builders } = require('./seed/ticket-fields');
 const { planLifecycle, stepData, remainingSteps } = require('./seed/lifecycle');
 const { ADMIN, CUSTOMER_ACTIONS } = require('./seed/access');
-const { routingRules, approvalPolicies } = require('./seed/rules');
+const { routingRules, approvalPolicies, slaPolicies } = require('./seed/rules');
 
 const UID = {
   ticket: 'plugin::scrm-tickets.ticket',
@@ -27,6 +27,7 @@ const UID = {
   opportunity: 'api::opportunity.opportunity',
   approvalPolicy: 'plugin::scrm-tickets.approval-policy',
   routingRule: 'plugin::scrm-tickets.routing-rule',
+  slaPolicy: 'plugin::scrm-tickets.sla-policy',
 };
 const CUSTOMERS = 30;
 const TICKETS = 200;
@@ -188,6 +189,7 @@ async function seed(strapi, log = console.log) {
   await grantCustomerActions(strapi);
   for (const policy of approvalPolicies) await findOrCreate(strapi, UID.approvalPolicy, { key: policy.key }, policy);
   for (const rule of routingRules) await findOrCreate(strapi, UID.routingRule, { name: rule.name }, rule);
+  for (const policy of slaPolicies) await findOrCreate(strapi, UID.slaPolicy, { key: policy.key }, policy);
   for (const template of templates) await findOrCreate(strapi, UID.template, { key: template.key }, template);
   const regions = await seedRegions(strapi, regionTree);
   const stores = regions.filter((r) => r.level === 'store');

@@ -20,4 +20,5 @@ require('./api/malformed-input.spec');
 require('./api/workflow.spec');
 require('./api/approvals.spec');
 require('./api/routing.spec');
+require('./api/sla.spec');
 require('./api/demo-seed.spec');

@@ -48,4 +48,32 @@ const approvalPolicies = [
   },
 ];
 
-module.exports = { routingRules, approvalPolicies };
+// Business hours with a lunch break on the Chinese calendar (holidays off, 调休 weekend days on).
+const STORE_HOURS = { calendar: 'cn', timezone: 'Asia/Shanghai', hours: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '18:00' }] };
+
+// The seeds' defaults: VIP customers answered within 30 business minutes, everyone else within 2 hours.
+const slaPolicies = [
+  {
+    key: 'vip',
+    name: 'VIP 客户',
+    position: 10,
+    conditions: { all: [{ fact: 'customerVipLevel', operator: 'greaterThanInclusive', value: 3 }] },
+    firstResponseMinutes: 30,
+    nextReplyMinutes: 60,
+    resolutionMinutes: 8 * 60,
+    schedule: STORE_HOURS,
+    warnAtPercent: 80,
+  },
+  {
+    key: 'standard',
+    name: '标准时效',
+    position: 100,
+    firstResponseMinutes: 120,
+    nextReplyMinutes: 240,
+    resolutionMinutes: 3 * 450,
+    schedule: STORE_HOURS,
+    warnAtPercent: 80,
+  },
+];
+
+module.exports = { routingRules, approvalPolicies, slaPolicies };

@@ -34,6 +34,12 @@ describe('demo seed (npm run demo)', () => {
       expect(t.tags).toContain('complaint');
     }
 
+    // Every seeded ticket runs on an SLA policy; the closed ones were judged.
+    const clocked = await s.documents('plugin::scrm-tickets.ticket' as any).count({ filters: { slaPolicyKey: { $in: ['vip', 'standard'] } } } as any);
+    expect(clocked).toBe(200);
+    const judged = await s.documents('plugin::scrm-tickets.ticket' as any).count({ filters: { state: 'closed', slaMet: { $notNull: true } } } as any);
+    expect(judged).toBeGreaterThan(0);
+
     expect(await seed(s, () => {})).toBe(false);
     expect((await s.documents('plugin::scrm-tickets.ticket' as any).count({})) - before).toBe(200);
   }, 120_000);

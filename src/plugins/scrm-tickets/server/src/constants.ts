@@ -9,6 +9,7 @@ export const LIBRARY_UID = 'plugin::scrm-tickets.project-library';
 export const TIER_UID = 'plugin::scrm-tickets.settlement-tier';
 export const APPROVAL_POLICY_UID = 'plugin::scrm-tickets.approval-policy';
 export const ROUTING_RULE_UID = 'plugin::scrm-tickets.routing-rule';
+export const SLA_POLICY_UID = 'plugin::scrm-tickets.sla-policy';
 export const USER_UID = 'plugin::users-permissions.user';
 
 /** Admin RBAC actions (registered in bootstrap; more arrive with the admin panel issue). */
@@ -51,7 +52,23 @@ export const AUDITED_ATTRIBUTES = [
 export const AUDITED_RELATIONS = ['customer', 'order', 'opportunity', 'region', 'assignee'] as const;
 
 /** Attributes no caller sets directly: the write middleware owns them. */
-export const SYSTEM_ATTRIBUTES = ['number', 'version', 'idempotencyKey', 'approval', 'approvalState'] as const;
+export const SYSTEM_ATTRIBUTES = [
+  'number',
+  'version',
+  'idempotencyKey',
+  'approval',
+  'approvalState',
+  // The SLA service keeps these from the policy and the status history.
+  'slaPolicyKey',
+  'slaPausedAt',
+  'firstResponseDueAt',
+  'nextReplyDueAt',
+  'resolutionDueAt',
+  'slaMet',
+] as const;
+
+/** What a staff member does that counts as answering the customer (per SLA policy). */
+export const RESPONSE_ACTIONS = ['public_reply', 'transition'] as const;
 
 /** How far a client clock may run ahead before `reportedAt` counts as "in the future". */
 export const REPORTED_AT_SKEW_MS = 60_000;

@@ -4,3 +4,4 @@ export { isWorkingDay } from './working-days';
 export { mergePauses } from './intervals';
 export { addBusinessMinutes, businessMillisBetween, isBusinessTime } from './business-time';
 export { validateSchedule } from './validate-schedule';
+export { dueTimes, pausesFromHistory, slaMet, type ClockPolicy, type DueTimes, type Pauses, type StateChange } from './sla-clock';

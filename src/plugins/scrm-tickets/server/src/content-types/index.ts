@@ -6,6 +6,7 @@ import projectLibrary from './project-library';
 import settlementTier from './settlement-tier';
 import approvalPolicy from './approval-policy';
 import routingRule from './routing-rule';
+import slaPolicy from './sla-policy';
 
 export default {
   ticket,
@@ -16,4 +17,5 @@ export default {
   'settlement-tier': settlementTier,
   'approval-policy': approvalPolicy,
   'routing-rule': routingRule,
+  'sla-policy': slaPolicy,
 };

@@ -5,6 +5,7 @@ import { eventGuard } from './event-guard';
 import { templateWrites } from './template-writes';
 import { approvalPolicyWrites } from './approval-policy-writes';
 import { routingRuleWrites } from './routing-rule-writes';
+import { slaPolicyWrites } from './sla-policy-writes';
 
 /** Order matters: scoping runs outside the write logic, so a foreign ticket is never even read. */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
@@ -14,4 +15,5 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(templateWrites(strapi) as any);
   strapi.documents.use(approvalPolicyWrites(strapi) as any);
   strapi.documents.use(routingRuleWrites(strapi) as any);
+  strapi.documents.use(slaPolicyWrites(strapi) as any);
 };

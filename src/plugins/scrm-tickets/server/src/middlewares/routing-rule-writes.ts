@@ -3,6 +3,7 @@ import { ROUTING_RULE_UID } from '../constants';
 import { validateActions } from '../rules/actions';
 import { validateConditions } from '../rules/conditions';
 import { assertNoErrors } from '../utils/field-errors';
+import { getService } from '../utils/get-service';
 import type { DocumentMiddleware } from './types';
 
 /**
@@ -12,7 +13,8 @@ import type { DocumentMiddleware } from './types';
 export const routingRuleWrites =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (ctx, next) => {
-    if (ctx.uid !== ROUTING_RULE_UID || (ctx.action !== 'create' && ctx.action !== 'update')) return next();
+    if (ctx.uid !== ROUTING_RULE_UID) return next();
+    if (ctx.action !== 'create' && ctx.action !== 'update') return invalidateAfter(strapi, next);
     const data = ctx.params.data ?? {};
     const errors = [];
     if (ctx.action === 'create' || 'conditions' in data) errors.push(...validateConditions(data.conditions, ['conditions']));
@@ -28,5 +30,12 @@ export const routingRuleWrites =
       }
     }
     assertNoErrors(errors);
-    return next();
+    return invalidateAfter(strapi, next);
   };
+
+/** Any write of a rule (delete too) makes this instance recompile the rule set. */
+async function invalidateAfter(strapi: Core.Strapi, next: () => Promise<unknown>) {
+  const result = await next();
+  getService('routing', { strapi }).invalidate();
+  return result;
+}

@@ -18,6 +18,7 @@ export const templateWrites =
     if (ctx.action === 'create' || 'fieldDefinitions' in data) {
       getService('fields', { strapi }).assertValidDefinitions(data.fieldDefinitions ?? []);
     }
+    if ('slaPolicy' in data) assertNoErrors(slaPinErrors(data.slaPolicy));
     if (ctx.action === 'create' || 'workflow' in data) {
       assertNoErrors(validateWorkflow(data.workflow));
       if (ctx.action === 'update') await assertNoStrandedTickets(strapi, ctx.params.documentId, data.workflow);
@@ -38,4 +39,15 @@ async function assertNoStrandedTickets(strapi: Core.Strapi, documentId: string, 
       message: `must keep state ${example?.state}: ${count} ticket(s) of this template are in states it drops`,
     },
   ]);
+}
+
+/** A template's `slaPolicy`: null (policies by their conditions), `{ "none": true }` or `{ "key" }`. */
+function slaPinErrors(value: unknown) {
+  if (value === null || value === undefined) return [];
+  const v = value as Record<string, unknown>;
+  const ok =
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    ((Object.keys(v).length === 1 && v.none === true) || (Object.keys(v).length === 1 && typeof v.key === 'string' && /^[a-z][a-z0-9_]{0,63}$/.test(v.key)));
+  return ok ? [] : [{ path: ['slaPolicy'], message: 'must be null, { "none": true } or { "key": "<sla policy key>" }' }];
 }

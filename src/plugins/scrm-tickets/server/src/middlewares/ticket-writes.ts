@@ -6,7 +6,9 @@ import { getService } from '../utils/get-service';
 import { diffAttributes, diffFields } from '../utils/changes';
 import { isUniqueViolation } from '../utils/db-errors';
 import { validationError } from '../utils/field-errors';
+import type { Facts } from '../rules/facts';
 import { isApprovalDecision } from '../utils/approval-context';
+import { currentActor } from '../utils/actor';
 import { AWAITING_APPROVAL, workflowOf } from '../workflow';
 import { checkIdempotencyKey, checkReportedAt, checkState, checkVersion } from './ticket-input';
 import type { DocumentContext, DocumentMiddleware, Next } from './types';
@@ -75,9 +77,15 @@ async function createTicket(strapi: Core.Strapi, ctx: DocumentContext, next: Nex
         ...diffFields(null, ticket.fields),
       };
       await getService('events', { strapi }).record(ticket, { type: EVENT_TYPES.created, changes });
+      // Rules and the SLA read the same facts; read them once, and only if one of them needs them.
+      let facts: Promise<Facts> | null = null;
+      const factsOnce = () => (facts ??= getService('ticket-facts', { strapi }).forTicket(ticket.id));
       // The assignee is a relation: the caller populates it if it wants it, as for any ticket.
-      const { assignee: _assignee, ...routed } = await getService('routing', { strapi }).route(ticket);
-      return { ...ticket, ...routed };
+      const { assignee: _assignee, ...routed } = await getService('routing', { strapi }).route(ticket, factsOnce);
+      const clocks = await getService('sla', { strapi }).refresh(ticket.id, {
+        facts: async () => ({ ...(await factsOnce()), ...routed }),
+      });
+      return { ...ticket, ...routed, ...clocks };
     });
   } catch (error) {
     // Racing retries: the unique index lets one insert win; the others answer with its ticket.
@@ -165,7 +173,8 @@ async function updateTicket(strapi: Core.Strapi, ctx: DocumentContext, next: Nex
     const ticket = await next();
     const relationsAfter = touchesRelations ? await relationIds(strapi, ticket.id) : {};
     await recordUpdateEvents(strapi, { ...existing, ...relationsBefore }, { ...ticket, ...relationsAfter }, Object.keys(relationsBefore));
-    return ticket;
+    const clocks = await updateClocks(strapi, existing, ticket, data);
+    return { ...ticket, ...clocks };
   });
 }
 
@@ -187,4 +196,25 @@ async function recordUpdateEvents(strapi: Core.Strapi, before: any, after: any, 
   if (Object.keys(changes).length > 0) {
     await events.record(after, { type: EVENT_TYPES.fieldChanged, changes });
   }
+}
+
+const instant = (v: unknown) => (v ? new Date(v as string).getTime() : null);
+/** What the SLA policy is matched on (rules/facts.ts), besides the state. */
+const MATCHED_ON = ['priority', 'fields', 'tags', 'customer', 'region', 'order', 'compensationFen', 'amountFen'];
+
+/**
+ * What moves the SLA clocks: a state change (pause, resume, resolve, reopen), a new reportedAt or
+ * resolution; what the policy is matched on may also change the policy itself.
+ */
+async function updateClocks(strapi: Core.Strapi, before: any, after: any, data: Record<string, unknown>) {
+  const sla = getService('sla', { strapi });
+  const moved = before.state !== after.state;
+  // A staff move may be the first response (if the policy counts transitions); later ones are not.
+  if (moved && !after.firstRespondedAt && after.slaPolicyKey && currentActor(strapi).kind !== 'user') {
+    await sla.onActivity(after.id, 'staff', 'transition');
+  }
+  const rematch = MATCHED_ON.some((key) => key in data);
+  const relevant =
+    rematch || moved || instant(before.reportedAt) !== instant(after.reportedAt) || instant(before.resolvedAt) !== instant(after.resolvedAt);
+  return relevant ? sla.refresh(after.id, { rematch }) : {};
 }

@@ -54,11 +54,19 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       if (missing.length) throw validationError(missing);
     }
 
-    return getService('events', { strapi }).record(ticket, {
-      type: EVENT_TYPES.comment,
-      body,
-      visibility: visibility as 'public' | 'internal',
-      attachments: ids,
+    return strapi.db.transaction(async () => {
+      const event = await getService('events', { strapi }).record(ticket, {
+        type: EVENT_TYPES.comment,
+        body,
+        visibility: visibility as 'public' | 'internal',
+        attachments: ids,
+      });
+      // A public reply answers the customer (SLA first response / next reply); a customer's
+      // message starts the next-reply clock. Internal notes move no clock.
+      if (visibility === 'public') {
+        await getService('sla', { strapi }).onActivity(ticket.id, opts.byCustomer ? 'customer' : 'staff', 'public_reply');
+      }
+      return event;
     });
   },
 });

@@ -10,6 +10,7 @@ import workflow from './workflow';
 import approvals from './approvals';
 import ticketFacts from './ticket-facts';
 import routing from './routing';
+import sla from './sla';
 
 export default {
   numbering,
@@ -24,4 +25,5 @@ export default {
   approvals,
   'ticket-facts': ticketFacts,
   routing,
+  sla,
 };

@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { EVENT_TYPES, ROUTING_RULE_UID, TICKET_UID } from '../constants';
 import { applyActions, type RoutedTicket, type RuleAction } from '../rules/actions';
 import { compileConditions } from '../rules/evaluate';
+import type { Facts } from '../rules/facts';
 import { diffAttributes } from '../utils/changes';
+import { createConfigCache } from '../utils/config-cache';
 import { getService } from '../utils/get-service';
 
 interface Rule {
@@ -17,39 +19,29 @@ interface Rule {
 const ROUTED = ['priority', 'tags', 'team', 'assignee'] as const;
 
 const createRoutingService = ({ strapi }: { strapi: Core.Strapi }) => {
-  // The compiled rule set, rebuilt when any rule is added, changed or removed on any instance:
-  // the key is read with one aggregate query, so no instance routes with stale rules.
-  let cache: { key: string; rules: Rule[]; run: ReturnType<typeof compileConditions> | null } | null = null;
-
-  const ruleSet = async () => {
-    // Through the query engine, not raw knex: inside the ticket's transaction a second
-    // connection would wait for it forever on SQLite.
-    const query = strapi.db.query(ROUTING_RULE_UID as any);
-    const count = await query.count({ where: {} });
-    if (count === 0) return { key: '0', rules: [] as Rule[], run: null };
-    const latest: any = await query.findOne({ select: ['updatedAt'], orderBy: { updatedAt: 'desc' } });
-    const key = `${count}:${new Date(latest.updatedAt).getTime()}`;
-    if (cache?.key === key) return cache;
+  const ruleSet = createConfigCache(strapi, ROUTING_RULE_UID, async () => {
     const rules = (await strapi.db.query(ROUTING_RULE_UID as any).findMany({
       where: { enabled: true },
       orderBy: [{ position: 'asc' }, { id: 'asc' }],
     })) as Rule[];
-    const run = compileConditions(rules.map((r) => ({ name: String(r.id), conditions: r.conditions })));
-    cache = { key, rules, run };
-    return cache;
-  };
+    const run = rules.length ? compileConditions(rules.map((r) => ({ name: String(r.id), conditions: r.conditions }))) : null;
+    return { rules, run };
+  });
 
   return {
+    /** Forget the compiled rules: a rule was written on this instance. */
+    invalidate: () => ruleSet.invalidate(),
+
     /**
      * Runs the enabled rules on a ticket just written (inside its transaction), in order, up to
      * the first matching rule that stops the rest; applies their actions and records one
      * `rule_applied` event per matching rule (and a `notification` request per notify action).
      * Answers the routed attributes to merge into the ticket the caller returns.
      */
-    async route(ticket: { id: number; documentId: string }): Promise<Record<string, unknown>> {
-      const { rules, run } = await ruleSet();
+    async route(ticket: { id: number; documentId: string }, factsOf?: () => Promise<Facts>): Promise<Record<string, unknown>> {
+      const { rules, run } = await ruleSet.get();
       if (!run || rules.length === 0) return {};
-      const facts = await getService('ticket-facts', { strapi }).forTicket(ticket.id);
+      const facts = factsOf ? await factsOf() : await getService('ticket-facts', { strapi }).forTicket(ticket.id);
       const holding = await run(facts);
       const matched: Rule[] = [];
       for (const rule of rules) {

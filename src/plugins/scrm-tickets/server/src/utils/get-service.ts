@@ -9,6 +9,7 @@ import type { WorkflowService } from '../services/workflow';
 import type { ApprovalsService } from '../services/approvals';
 import type { TicketFactsService } from '../services/ticket-facts';
 import type { RoutingService } from '../services/routing';
+import type { SlaService } from '../services/sla';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -22,6 +23,7 @@ interface Services {
   approvals: ApprovalsService;
   'ticket-facts': TicketFactsService;
   routing: RoutingService;
+  sla: SlaService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */

@@ -1,0 +1,140 @@
+import type { Core } from '@strapi/strapi';
+import { EVENT_TYPES, EVENT_UID, RESPONSE_ACTIONS, SLA_POLICY_UID, TICKET_UID } from '../constants';
+import { addBusinessMinutes, dueTimes, pausesFromHistory, slaMet, type Schedule } from '../business-time';
+import type { Facts } from '../rules/facts';
+import { compileConditions } from '../rules/evaluate';
+import { createConfigCache } from '../utils/config-cache';
+import { getService } from '../utils/get-service';
+import { workflowOf } from '../workflow';
+
+export interface SlaPolicy {
+  id: number;
+  key: string;
+  position: number;
+  conditions?: any;
+  firstResponseMinutes?: number | null;
+  nextReplyMinutes?: number | null;
+  resolutionMinutes?: number | null;
+  schedule: Schedule;
+  warnAtPercent?: number;
+  pauseStates?: string[] | null;
+  responseActions?: string[] | null;
+}
+
+type ResponseAction = (typeof RESPONSE_ACTIONS)[number];
+const toDate = (v: unknown): Date | null => (v ? new Date(v as string) : null);
+/** Stored datetimes come back as strings (SQLite) or Dates (Postgres): compare instants. */
+const sameValue = (a: unknown, b: unknown): boolean =>
+  a instanceof Date ? b !== null && b !== undefined && a.getTime() === new Date(b as string).getTime() : a === (b ?? null);
+
+const createSlaService = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Enabled policies in order with their compiled conditions.
+  const policySet = createConfigCache(strapi, SLA_POLICY_UID, async () => {
+    const policies = (await strapi.db
+      .query(SLA_POLICY_UID as any)
+      .findMany({ where: { enabled: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }] })) as SlaPolicy[];
+    const run = compileConditions(policies.filter((p) => p.conditions).map((p) => ({ name: p.key, conditions: p.conditions })));
+    return { policies, run };
+  });
+
+  const ticketRow = (id: number) =>
+    strapi.db.query(TICKET_UID as any).findOne({ where: { id }, populate: { template: { select: ['workflow', 'slaPolicy'] } } }) as Promise<any>;
+
+  return {
+    /** Forget the cached policies: one was written on this instance. */
+    invalidate: () => policySet.invalidate(),
+
+    /**
+     * The policy of a ticket: none when its template says `{ "none": true }`, the one its template
+     * pins by `{ "key" }`, else the first enabled policy (by position) whose conditions hold.
+     */
+    async policyFor(ticket: any, facts: () => Promise<Facts>, rematch = true): Promise<SlaPolicy | null> {
+      const pinned = ticket.template?.slaPolicy;
+      if (pinned?.none === true) return null;
+      const { policies, run } = await policySet.get();
+      if (typeof pinned?.key === 'string') return policies.find((p) => p.key === pinned.key) ?? null;
+      // A ticket keeps its policy while nothing it was matched on changes (a state change alone).
+      const kept = !rematch && ticket.slaPolicyKey ? policies.find((p) => p.key === ticket.slaPolicyKey) : undefined;
+      if (kept) return kept;
+      if (policies.length === 0) return null;
+      const holding = policies.some((p) => p.conditions) ? await run(await facts()) : new Set<string>();
+      return policies.find((p) => !p.conditions || holding.has(p.key)) ?? null;
+    },
+
+    /**
+     * Recomputes a ticket's clocks from its policy and status history and stores what changed
+     * (with the query engine: the clocks are the system's, not a client edit, so no version bump).
+     * Called in the transaction of every write that can move them.
+     */
+    async refresh(ticketId: number, opts: { facts?: () => Promise<Facts>; rematch?: boolean } = {}): Promise<Record<string, unknown>> {
+      const t = await ticketRow(ticketId);
+      if (!t) return {};
+      const facts = opts.facts ?? (() => getService('ticket-facts', { strapi }).forTicket(ticketId));
+      const policy = await this.policyFor(t, facts, opts.rematch ?? true);
+      const next: Record<string, unknown> = policy
+        ? await this.clocks(t, policy)
+        : { slaPolicyKey: null, slaPausedAt: null, firstResponseDueAt: null, resolutionDueAt: null, nextReplyDueAt: null, slaMet: null };
+      const changed = Object.fromEntries(Object.entries(next).filter(([k, v]) => !sameValue(v, t[k])));
+      if (Object.keys(changed).length > 0) await strapi.db.query(TICKET_UID as any).update({ where: { id: ticketId }, data: changed });
+      return changed;
+    },
+
+    async clocks(t: any, policy: SlaPolicy) {
+      const workflow = workflowOf(t.template);
+      const pausing = new Set([...workflow.states.filter((s) => s.pausesSla).map((s) => s.key), ...(policy.pauseStates ?? [])]);
+      const events: any[] = await strapi.db.query(EVENT_UID as any).findMany({
+        where: { ticket: { id: t.id }, type: EVENT_TYPES.stateChanged },
+        select: ['occurredAt', 'changes'],
+        orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
+      });
+      const changes = events.map((e) => ({ at: new Date(e.occurredAt).getTime(), to: e.changes?.state?.after }));
+      const initial = events[0]?.changes?.state?.before ?? t.state;
+      const reportedAt = new Date(t.reportedAt ?? t.createdAt);
+      const history = pausesFromHistory(initial, reportedAt.getTime(), changes, pausing);
+      const due = dueTimes(reportedAt, policy, history);
+      return {
+        slaPolicyKey: policy.key,
+        slaPausedAt: history.pausedSince === null ? null : new Date(history.pausedSince),
+        ...due,
+        slaMet: slaMet({ ...due, resolvedAt: toDate(t.resolvedAt), firstRespondedAt: toDate(t.firstRespondedAt) }),
+      };
+    },
+
+    /** Whether the ticket's policy counts `action` by staff as an answer to the customer. */
+    async countsAsResponse(ticketId: number, action: ResponseAction): Promise<boolean> {
+      const t: any = await strapi.db.query(TICKET_UID as any).findOne({ where: { id: ticketId }, select: ['slaPolicyKey'] });
+      if (!t?.slaPolicyKey) return action === 'public_reply';
+      const { policies } = await policySet.get();
+      const policy = policies.find((p) => p.key === t.slaPolicyKey);
+      return (policy?.responseActions ?? RESPONSE_ACTIONS).includes(action);
+    },
+
+    /**
+     * A staff action that may answer the customer: stamps the first response, clears the
+     * next-reply clock. A customer's message starts the next-reply clock.
+     */
+    async onActivity(ticketId: number, by: 'staff' | 'customer', action: ResponseAction, at = new Date()) {
+      const t: any = await strapi.db.query(TICKET_UID as any).findOne({
+        where: { id: ticketId },
+        select: ['firstRespondedAt', 'nextReplyDueAt', 'slaPolicyKey', 'slaPausedAt'],
+      });
+      if (!t) return;
+      if (by === 'staff') {
+        if (!(await this.countsAsResponse(ticketId, action))) return;
+        const data: Record<string, unknown> = {};
+        if (!t.firstRespondedAt) data.firstRespondedAt = at;
+        if (t.nextReplyDueAt) data.nextReplyDueAt = null;
+        if (Object.keys(data).length > 0) await strapi.db.query(TICKET_UID as any).update({ where: { id: ticketId }, data });
+        return;
+      }
+      const { policies } = await policySet.get();
+      const policy = policies.find((p) => p.key === t.slaPolicyKey);
+      if (!policy?.nextReplyMinutes || t.slaPausedAt) return;
+      const due = addBusinessMinutes(at, policy.nextReplyMinutes, policy.schedule);
+      await strapi.db.query(TICKET_UID as any).update({ where: { id: ticketId }, data: { nextReplyDueAt: due } });
+    },
+  };
+};
+
+export type SlaService = ReturnType<typeof createSlaService>;
+export default createSlaService;
