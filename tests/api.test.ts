@@ -21,4 +21,5 @@ require('./api/workflow.spec');
 require('./api/approvals.spec');
 require('./api/routing.spec');
 require('./api/sla.spec');
+require('./api/assignment.spec');
 require('./api/demo-seed.spec');

@@ -10,6 +10,8 @@ export const TIER_UID = 'plugin::scrm-tickets.settlement-tier';
 export const APPROVAL_POLICY_UID = 'plugin::scrm-tickets.approval-policy';
 export const ROUTING_RULE_UID = 'plugin::scrm-tickets.routing-rule';
 export const SLA_POLICY_UID = 'plugin::scrm-tickets.sla-policy';
+export const TEAM_UID = 'plugin::scrm-tickets.team';
+export const AGENT_UID = 'plugin::scrm-tickets.agent-profile';
 export const USER_UID = 'plugin::users-permissions.user';
 
 /** Admin RBAC actions (registered in bootstrap; more arrive with the admin panel issue). */
@@ -29,6 +31,7 @@ export const EVENT_TYPES = {
   comment: 'comment',
   approval: 'approval',
   ruleApplied: 'rule_applied',
+  assignment: 'assignment',
   notification: 'notification',
 } as const;
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];

@@ -7,6 +7,8 @@ import settlementTier from './settlement-tier';
 import approvalPolicy from './approval-policy';
 import routingRule from './routing-rule';
 import slaPolicy from './sla-policy';
+import team from './team';
+import agentProfile from './agent-profile';
 
 export default {
   ticket,
@@ -18,4 +20,6 @@ export default {
   'approval-policy': approvalPolicy,
   'routing-rule': routingRule,
   'sla-policy': slaPolicy,
+  team,
+  'agent-profile': agentProfile,
 };

@@ -23,7 +23,7 @@ export const routingRuleWrites =
       errors.push(...actionErrors);
       if (actionErrors.length === 0) {
         for (const [i, action] of (data.actions as any[]).entries()) {
-          if (action.type !== 'assign') continue;
+          if (action.type !== 'assign' || action.agent === undefined) continue;
           const user = await strapi.db.query('admin::user').findOne({ where: { id: action.agent }, select: ['id'] });
           if (!user) errors.push({ path: ['actions', i, 'agent'], message: 'names no admin user' });
         }

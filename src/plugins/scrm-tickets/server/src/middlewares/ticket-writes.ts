@@ -7,6 +7,7 @@ import { diffAttributes, diffFields } from '../utils/changes';
 import { isUniqueViolation } from '../utils/db-errors';
 import { validationError } from '../utils/field-errors';
 import type { Facts } from '../rules/facts';
+import type { Strategy } from '../assignment/types';
 import { isApprovalDecision } from '../utils/approval-context';
 import { currentActor } from '../utils/actor';
 import { AWAITING_APPROVAL, workflowOf } from '../workflow';
@@ -80,11 +81,12 @@ async function createTicket(strapi: Core.Strapi, ctx: DocumentContext, next: Nex
       // Rules and the SLA read the same facts; read them once, and only if one of them needs them.
       let facts: Promise<Facts> | null = null;
       const factsOnce = () => (facts ??= getService('ticket-facts', { strapi }).forTicket(ticket.id));
+      const { patch, assignStrategy } = await getService('routing', { strapi }).route(ticket, factsOnce);
       // The assignee is a relation: the caller populates it if it wants it, as for any ticket.
-      const { assignee: _assignee, ...routed } = await getService('routing', { strapi }).route(ticket, factsOnce);
-      const clocks = await getService('sla', { strapi }).refresh(ticket.id, {
-        facts: async () => ({ ...(await factsOnce()), ...routed }),
-      });
+      const { assignee: ruleAssignee, ...routed } = patch;
+      const routedFacts = async () => ({ ...(await factsOnce()), ...routed });
+      await assignNew(strapi, ticket, { ruleAssignee: ruleAssignee as number | undefined, given: 'assignee' in data, strategy: assignStrategy, facts: routedFacts });
+      const clocks = await getService('sla', { strapi }).refresh(ticket.id, { facts: routedFacts });
       return { ...ticket, ...routed, ...clocks };
     });
   } catch (error) {
@@ -169,10 +171,20 @@ async function updateTicket(strapi: Core.Strapi, ctx: DocumentContext, next: Nex
       });
     }
     const relationsBefore = touchesRelations ? await relationIds(strapi, existing.id) : {};
+    const tracksLoad = 'assignee' in data || 'state' in data;
+    const assigneeBefore = tracksLoad ? await assigneeIdOf(strapi, existing.id) : null;
     ctx.params.data = { ...data, version: expected + 1 };
     const ticket = await next();
     const relationsAfter = touchesRelations ? await relationIds(strapi, ticket.id) : {};
     await recordUpdateEvents(strapi, { ...existing, ...relationsBefore }, { ...ticket, ...relationsAfter }, Object.keys(relationsBefore));
+    if (tracksLoad) {
+      const assigneeAfter = 'assignee' in data ? await assigneeIdOf(strapi, ticket.id) : assigneeBefore;
+      await getService('assignment', { strapi }).afterUpdate(
+        existing.template,
+        { state: existing.state, assignee: assigneeBefore },
+        { state: ticket.state, assignee: assigneeAfter }
+      );
+    }
     const clocks = await updateClocks(strapi, existing, ticket, data);
     return { ...ticket, ...clocks };
   });
@@ -217,4 +229,24 @@ async function updateClocks(strapi: Core.Strapi, before: any, after: any, data: 
   const relevant =
     rematch || moved || instant(before.reportedAt) !== instant(after.reportedAt) || instant(before.resolvedAt) !== instant(after.resolvedAt);
   return relevant ? sla.refresh(after.id, { rematch }) : {};
+}
+
+const assigneeIdOf = async (strapi: Core.Strapi, id: number): Promise<number | null> => {
+  const row: any = await strapi.db.query(TICKET_UID as any).findOne({ where: { id }, select: ['id'], populate: { assignee: { select: ['id'] } } });
+  return row?.assignee?.id ?? null;
+};
+
+/**
+ * A new ticket's assignee: the one a rule or the caller named takes a slot of their capacity;
+ * otherwise the team's strategy (or the rule's) picks one.
+ */
+async function assignNew(
+  strapi: Core.Strapi,
+  ticket: { id: number; documentId: string },
+  opts: { ruleAssignee?: number; given: boolean; strategy?: Strategy; facts: () => Promise<Facts> }
+) {
+  const assignment = getService('assignment', { strapi });
+  const named = opts.ruleAssignee ?? (opts.given ? await assigneeIdOf(strapi, ticket.id) : null);
+  if (named) return assignment.adjustUser(named, 1);
+  await assignment.autoAssign(ticket, opts.facts, opts.strategy);
 }

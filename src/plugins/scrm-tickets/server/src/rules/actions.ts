@@ -1,6 +1,7 @@
 // What a routing rule does when it matches, checked on save and applied in rule order. Pure.
 import { isPlainObject } from '../fields/guards';
 import type { FieldError, Path } from '../fields/types';
+import { STRATEGIES, type Strategy } from '../assignment/types';
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -11,6 +12,7 @@ export type RuleAction =
   | { type: 'addTags'; tags: string[] }
   | { type: 'setTeam'; team: string }
   | { type: 'assign'; agent: number }
+  | { type: 'assign'; strategy: Strategy }
   | { type: 'escalate' }
   | { type: 'notify'; to: (typeof NOTIFY_TARGETS)[number]; message?: string };
 
@@ -18,7 +20,7 @@ const PARAMS: Record<RuleAction['type'], string[]> = {
   setPriority: ['priority'],
   addTags: ['tags'],
   setTeam: ['team'],
-  assign: ['agent'],
+  assign: ['agent', 'strategy'],
   escalate: [],
   notify: ['to', 'message'],
 };
@@ -45,7 +47,12 @@ function checkAction(a: Record<string, unknown>, at: Path, errors: FieldError[])
       if (typeof a.team !== 'string' || !a.team.trim() || a.team.length > 64) fail('team', 'must be a team key of 1-64 characters');
       break;
     case 'assign':
-      if (!Number.isSafeInteger(a.agent) || (a.agent as number) < 1) fail('agent', 'must be the id of an admin user');
+      if (a.strategy !== undefined) {
+        if (a.agent !== undefined) fail('agent', 'cannot be given with a strategy');
+        else if (!STRATEGIES.includes(a.strategy as Strategy)) fail('strategy', `must be one of ${STRATEGIES.join(', ')}`);
+      } else if (!Number.isSafeInteger(a.agent) || (a.agent as number) < 1) {
+        fail('agent', 'must be the id of an admin user (or give a strategy)');
+      }
       break;
     case 'notify':
       if (!NOTIFY_TARGETS.includes(a.to as any)) fail('to', `must be one of ${NOTIFY_TARGETS.join(', ')}`);
@@ -77,6 +84,8 @@ export type RoutedTicket = {
 export interface Routing {
   ticket: RoutedTicket;
   notify: { to: string; message?: string }[];
+  /** Assign by this strategy within the ticket's team (after the rules). */
+  assignStrategy?: Strategy;
 }
 
 const raise = (p: Priority): Priority => PRIORITIES[Math.min(PRIORITIES.indexOf(p) + 1, PRIORITIES.length - 1)];
@@ -85,6 +94,7 @@ const raise = (p: Priority): Priority => PRIORITIES[Math.min(PRIORITIES.indexOf(
 export function applyActions(start: RoutedTicket, actions: RuleAction[]): Routing {
   const ticket = { ...start, tags: [...start.tags] };
   const notify: Routing['notify'] = [];
+  let assignStrategy: Strategy | undefined;
   for (const a of actions) {
     switch (a.type) {
       case 'setPriority':
@@ -100,12 +110,13 @@ export function applyActions(start: RoutedTicket, actions: RuleAction[]): Routin
         ticket.team = a.team;
         break;
       case 'assign':
-        ticket.assignee = a.agent;
+        if ('strategy' in a) assignStrategy = a.strategy;
+        else ticket.assignee = a.agent;
         break;
       case 'notify':
         notify.push({ to: a.to, ...(a.message ? { message: a.message } : {}) });
         break;
     }
   }
-  return { ticket, notify };
+  return { ticket, notify, ...(assignStrategy ? { assignStrategy } : {}) };
 }

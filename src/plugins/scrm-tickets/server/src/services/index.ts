@@ -11,6 +11,7 @@ import approvals from './approvals';
 import ticketFacts from './ticket-facts';
 import routing from './routing';
 import sla from './sla';
+import assignment from './assignment';
 
 export default {
   numbering,
@@ -26,4 +27,5 @@ export default {
   'ticket-facts': ticketFacts,
   routing,
   sla,
+  assignment,
 };

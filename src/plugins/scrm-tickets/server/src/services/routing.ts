@@ -3,6 +3,7 @@ import { EVENT_TYPES, ROUTING_RULE_UID, TICKET_UID } from '../constants';
 import { applyActions, type RoutedTicket, type RuleAction } from '../rules/actions';
 import { compileConditions } from '../rules/evaluate';
 import type { Facts } from '../rules/facts';
+import type { Strategy } from '../assignment/types';
 import { diffAttributes } from '../utils/changes';
 import { createConfigCache } from '../utils/config-cache';
 import { getService } from '../utils/get-service';
@@ -38,9 +39,12 @@ const createRoutingService = ({ strapi }: { strapi: Core.Strapi }) => {
      * `rule_applied` event per matching rule (and a `notification` request per notify action).
      * Answers the routed attributes to merge into the ticket the caller returns.
      */
-    async route(ticket: { id: number; documentId: string }, factsOf?: () => Promise<Facts>): Promise<Record<string, unknown>> {
+    async route(
+      ticket: { id: number; documentId: string },
+      factsOf?: () => Promise<Facts>
+    ): Promise<{ patch: Record<string, unknown>; assignStrategy?: Strategy }> {
       const { rules, run } = await ruleSet.get();
-      if (!run || rules.length === 0) return {};
+      if (!run || rules.length === 0) return { patch: {} };
       const facts = factsOf ? await factsOf() : await getService('ticket-facts', { strapi }).forTicket(ticket.id);
       const holding = await run(facts);
       const matched: Rule[] = [];
@@ -49,7 +53,7 @@ const createRoutingService = ({ strapi }: { strapi: Core.Strapi }) => {
         matched.push(rule);
         if (rule.stopAfterMatch) break;
       }
-      if (matched.length === 0) return {};
+      if (matched.length === 0) return { patch: {} };
 
       const row: any = await strapi.db
         .query(TICKET_UID as any)
@@ -61,10 +65,12 @@ const createRoutingService = ({ strapi }: { strapi: Core.Strapi }) => {
         assignee: row.assignee?.id ?? null,
       };
       const start = current;
+      let assignStrategy: Strategy | undefined;
       const events = getService('events', { strapi });
       for (const rule of matched) {
         const actor = { kind: 'system' as const, name: `rule:${rule.name}`, id: rule.id };
-        const { ticket: next, notify } = applyActions(current, rule.actions);
+        const { ticket: next, notify, assignStrategy: strategy } = applyActions(current, rule.actions);
+        assignStrategy = strategy ?? assignStrategy;
         const changes = diffAttributes(current, next, [...ROUTED]);
         await events.record(ticket, { type: EVENT_TYPES.ruleApplied, changes, actor, visibility: 'internal' });
         for (const n of notify) {
@@ -74,11 +80,10 @@ const createRoutingService = ({ strapi }: { strapi: Core.Strapi }) => {
         current = next;
       }
 
-      const patch = diffAttributes(start, current, [...ROUTED]);
-      if (Object.keys(patch).length === 0) return {};
-      const data = Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v.after]));
-      await strapi.db.query(TICKET_UID as any).update({ where: { id: ticket.id }, data });
-      return data;
+      const changes = diffAttributes(start, current, [...ROUTED]);
+      const patch = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.after]));
+      if (Object.keys(patch).length > 0) await strapi.db.query(TICKET_UID as any).update({ where: { id: ticket.id }, data: patch });
+      return { patch, assignStrategy };
     },
   };
 };

@@ -10,6 +10,7 @@ import type { ApprovalsService } from '../services/approvals';
 import type { TicketFactsService } from '../services/ticket-facts';
 import type { RoutingService } from '../services/routing';
 import type { SlaService } from '../services/sla';
+import type { AssignmentService } from '../services/assignment';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -24,6 +25,7 @@ interface Services {
   'ticket-facts': TicketFactsService;
   routing: RoutingService;
   sla: SlaService;
+  assignment: AssignmentService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */

@@ -1,0 +1,2 @@
+export * from './types';
+export { haversineKm, isEligible, rankAgents } from './strategies';

@@ -1,0 +1,137 @@
+import type { Core } from '@strapi/strapi';
+import { AGENT_UID, EVENT_TYPES, TEAM_UID, TICKET_UID } from '../constants';
+import { rankAgents, STRATEGIES, type Agent, type AssignmentNeeds, type GeoPoint, type Strategy } from '../assignment';
+import type { Facts } from '../rules/facts';
+import { getService } from '../utils/get-service';
+import { stateOf, workflowOf } from '../workflow';
+
+const isPoint = (v: any): v is GeoPoint => v && typeof v === 'object' && Number.isFinite(v.lat) && Number.isFinite(v.lng);
+
+const toAgent = (row: any): Agent => ({
+  id: row.id,
+  userId: row.user?.id,
+  skills: Array.isArray(row.skills) ? row.skills : [],
+  regions: Array.isArray(row.regions) ? row.regions : [],
+  capacity: row.capacity ?? 0,
+  openCount: row.openCount ?? 0,
+  location: isPoint(row.location) ? row.location : null,
+  onDuty: row.onDuty !== false,
+  awayUntil: row.awayUntil ? new Date(row.awayUntil) : null,
+  senior: row.senior === true,
+});
+
+/** What strategies look at, from the ticket's facts. */
+function needsOf(facts: Facts): AssignmentNeeds {
+  const fields = (facts.fields ?? {}) as Record<string, unknown>;
+  const values = Object.values(fields);
+  return {
+    skills: [facts.template, ...((facts.tags as string[]) ?? []), ...values.filter((v): v is string => typeof v === 'string' && v.length <= 64)].filter(
+      Boolean
+    ) as string[],
+    regionCodes: (facts.regionCodes as string[]) ?? [],
+    location: (values.find(isPoint) as GeoPoint | undefined) ?? null,
+    vip: Number(facts.customerVipLevel ?? 0) >= 3,
+  };
+}
+
+const createAssignmentService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const table = () => strapi.db.metadata.get(AGENT_UID as any).tableName;
+  /** Raw knex inside the caller's transaction (strapi.db.transaction reuses it when nested). */
+  const inTrx = <T>(work: (trx: any) => Promise<T>) => strapi.db.transaction(({ trx }) => work(trx));
+
+  const profileOf = (userId: number) =>
+    strapi.db.query(AGENT_UID as any).findOne({ where: { user: { id: userId } }, select: ['id'] }) as Promise<{ id: number } | null>;
+
+  return {
+    /**
+     * Takes a slot of the agent's capacity, atomically: of two instances racing for the last slot,
+     * one row update succeeds. `force` (a manager's manual assignment) may overfill.
+     */
+    async claim(agentId: number, force = false): Promise<boolean> {
+      return inTrx(async (trx) => {
+        const query = trx(table()).where({ id: agentId });
+        if (!force) query.andWhereRaw('open_count < capacity');
+        return (await query.increment('open_count', 1)) === 1;
+      });
+    },
+
+    /** Gives a slot back (never below zero). */
+    async release(agentId: number) {
+      await inTrx((trx) => trx(table()).where({ id: agentId }).andWhere('open_count', '>', 0).decrement('open_count', 1));
+    },
+
+    /** Moves an admin user's load by one, if they have an agent profile. */
+    async adjustUser(userId: number | null, delta: 1 | -1) {
+      if (!userId) return;
+      const profile = await profileOf(userId);
+      if (!profile) return;
+      if (delta > 0) await this.claim(profile.id, true);
+      else await this.release(profile.id);
+    },
+
+    /**
+     * Assigns a new ticket of a team to the first agent the strategy ranks whose capacity holds,
+     * inside the ticket's transaction; with nobody eligible the ticket waits in the team's queue
+     * and the team lead is asked for (a notification request on the timeline).
+     */
+    async autoAssign(ticket: { id: number; documentId: string }, facts: () => Promise<Facts>, strategy?: Strategy): Promise<number | null> {
+      const row: any = await strapi.db
+        .query(TICKET_UID as any)
+        .findOne({ where: { id: ticket.id }, select: ['team'], populate: { assignee: { select: ['id'] } } });
+      if (!row?.team || row.assignee) return null;
+      const team: any = await strapi.db.query(TEAM_UID as any).findOne({ where: { key: row.team } });
+      if (!team || (!team.autoAssign && !strategy)) return null;
+      const agents = (await strapi.db.query(AGENT_UID as any).findMany({ where: { team: row.team }, populate: { user: { select: ['id'] } } })).map(toAgent);
+      const chosen: Strategy = strategy ?? (STRATEGIES.includes(team.strategy) ? team.strategy : 'least_loaded');
+      const ranked = rankAgents(chosen, agents.filter((a: Agent) => a.userId), needsOf(await facts()), {
+        now: new Date(),
+        lastAssigned: team.lastAssignedAgent,
+      });
+      const events = getService('events', { strapi });
+      const actor = { kind: 'system' as const, name: `assignment:${chosen}` };
+      for (const agent of ranked) {
+        if (!(await this.claim(agent.id))) continue; // filled up since the ranking: next one
+        await strapi.db.query(TICKET_UID as any).update({ where: { id: ticket.id }, data: { assignee: agent.userId } });
+        await strapi.db.query(TEAM_UID as any).update({ where: { id: team.id }, data: { lastAssignedAgent: agent.id } });
+        await events.record(ticket, {
+          type: EVENT_TYPES.assignment,
+          changes: { assignee: { before: null, after: agent.userId }, strategy: chosen, team: row.team },
+          actor,
+          visibility: 'internal',
+        });
+        return agent.userId;
+      }
+      await events.record(ticket, {
+        type: EVENT_TYPES.notification,
+        changes: { requested: { to: 'team_lead', team: row.team, reason: 'no_eligible_agent' } },
+        actor,
+        visibility: 'internal',
+      });
+      return null;
+    },
+
+    /** Whether a ticket in `state` occupies its assignee (not resolved, not final). */
+    isOpen(template: unknown, state: string): boolean {
+      const workflow = workflowOf(template as any);
+      return !workflow.final.includes(state) && !stateOf(workflow, state)?.resolves;
+    },
+
+    /**
+     * Keeps agents' loads true after an update: a new assignee takes a slot, the old one gets it
+     * back; resolving or closing frees it, a reopen takes it again.
+     */
+    async afterUpdate(template: unknown, before: { state: string; assignee: number | null }, after: { state: string; assignee: number | null }) {
+      const wasOpen = this.isOpen(template, before.state);
+      const nowOpen = this.isOpen(template, after.state);
+      if (before.assignee === after.assignee) {
+        if (wasOpen !== nowOpen) await this.adjustUser(after.assignee, nowOpen ? 1 : -1);
+        return;
+      }
+      if (wasOpen) await this.adjustUser(before.assignee, -1);
+      if (nowOpen) await this.adjustUser(after.assignee, 1);
+    },
+  };
+};
+
+export type AssignmentService = ReturnType<typeof createAssignmentService>;
+export default createAssignmentService;
