@@ -16,6 +16,8 @@ const { compileStrapi, createStrapi } = require('@strapi/strapi');
   const template = await app.documents('plugin::scrm-tickets.ticket-template').create({
     data: { key, name: '压测模板', fieldDefinitions: require('./template-fields') },
   });
+  // bench/rules.js: the same intake under 200 rules, SLA policies and auto-assignment.
+  if (process.env.BENCH_CONFIG === '1') await require('./config').configure(app, key);
   await app.server.listen();
   const { port } = app.server.httpServer.address();
   process.stdout.write(`${JSON.stringify({ ready: true, port, token: token.accessKey, templateKey: key, templateId: template.documentId })}\n`);

@@ -36,12 +36,15 @@ describe('routing rules', () => {
     expect(stored).toMatchObject({ priority: 'high', tags: ['complaint'] });
     const events = await eventsOf(complaint.documentId);
     expect(events.map((e) => e.type)).toEqual(['created', 'rule_applied', 'notification']);
-    expect(events[1]).toMatchObject({
-      visibility: 'internal',
-      actor: { kind: 'system', name: 'rule:投诉关键词' },
-      changes: { priority: { before: 'normal', after: 'high' }, tags: { before: [], after: ['complaint'] } },
-    });
-    expect(events[2].changes).toEqual({ requested: { to: 'team_lead' } });
+    expect(events[1]).toMatchObject({ visibility: 'internal', actor: { kind: 'system', name: 'rules' } });
+    expect(events[1].changes.rules).toEqual([
+      {
+        rule: '投诉关键词',
+        id: expect.any(Number),
+        changes: { priority: { before: 'normal', after: 'high' }, tags: { before: [], after: ['complaint'] } },
+      },
+    ]);
+    expect(events[2].changes).toEqual({ requested: { to: 'team_lead' }, rule: '投诉关键词' });
 
     const plain = await post({ title: '预约安装' });
     expect(plain.priority).toBe('normal');

@@ -18,7 +18,6 @@ export const isEligible = (agent: Agent, now: Date): boolean =>
   agent.onDuty && (!agent.awayUntil || agent.awayUntil.getTime() <= now.getTime()) && agent.openCount < agent.capacity;
 
 const load = (a: Agent) => (a.capacity > 0 ? a.openCount / a.capacity : 1);
-const byLoad = (a: Agent, b: Agent) => load(a) - load(b) || a.openCount - b.openCount || a.id - b.id;
 /** Stable partition: those passing first, each group in the given order. */
 const first = (agents: Agent[], test: (a: Agent) => boolean) => [...agents.filter(test), ...agents.filter((a) => !test(a))];
 
@@ -30,9 +29,12 @@ export function rankAgents(
   strategy: Strategy,
   agents: Agent[],
   needs: AssignmentNeeds,
-  opts: { now: Date; lastAssigned?: number | null }
+  opts: { now: Date; lastAssigned?: number | null; tieBreak?: () => number }
 ): Agent[] {
   const eligible = agents.filter((a) => isEligible(a, opts.now));
+  // Ties of load go by id unless the caller shuffles them (see services/assignment.ts).
+  const tie = new Map(eligible.map((a) => [a.id, opts.tieBreak ? opts.tieBreak() : a.id]));
+  const byLoad = (a: Agent, b: Agent) => load(a) - load(b) || a.openCount - b.openCount || tie.get(a.id)! - tie.get(b.id)!;
   switch (strategy) {
     case 'round_robin': {
       const byId = [...eligible].sort((a, b) => a.id - b.id);

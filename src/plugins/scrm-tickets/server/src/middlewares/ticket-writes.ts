@@ -7,6 +7,7 @@ import { diffAttributes, diffFields } from '../utils/changes';
 import { isUniqueViolation } from '../utils/db-errors';
 import { validationError } from '../utils/field-errors';
 import type { Facts } from '../rules/facts';
+import type { KnownTicket } from '../services/ticket-facts';
 import type { Strategy } from '../assignment/types';
 import { isApprovalDecision } from '../utils/approval-context';
 import { currentActor } from '../utils/actor';
@@ -78,15 +79,32 @@ async function createTicket(strapi: Core.Strapi, ctx: DocumentContext, next: Nex
         ...diffFields(null, ticket.fields),
       };
       await getService('events', { strapi }).record(ticket, { type: EVENT_TYPES.created, changes });
-      // Rules and the SLA read the same facts; read them once, and only if one of them needs them.
+      // Rules, assignment and the SLA read the same facts: read them once, only if one needs them,
+      // from the row in hand plus the relations this create set.
+      const given = ['customer', 'region', 'order'].filter((r) => data[r] !== undefined && data[r] !== null) as KnownTicket['relations'];
+      const known: KnownTicket = { row: ticket, template, relations: given };
       let facts: Promise<Facts> | null = null;
-      const factsOnce = () => (facts ??= getService('ticket-facts', { strapi }).forTicket(ticket.id));
-      const { patch, assignStrategy } = await getService('routing', { strapi }).route(ticket, factsOnce);
+      const factsOnce = () => (facts ??= getService('ticket-facts', { strapi }).forTicket(ticket.id, new Date(), known));
+      const givenAssignee = 'assignee' in data;
+      const { patch, assignStrategy } = await getService('routing', { strapi }).route(
+        ticket,
+        factsOnce,
+        givenAssignee ? undefined : { ...ticket, assignee: null }
+      );
       // The assignee is a relation: the caller populates it if it wants it, as for any ticket.
       const { assignee: ruleAssignee, ...routed } = patch;
       const routedFacts = async () => ({ ...(await factsOnce()), ...routed });
-      await assignNew(strapi, ticket, { ruleAssignee: ruleAssignee as number | undefined, given: 'assignee' in data, strategy: assignStrategy, facts: routedFacts });
-      const clocks = await getService('sla', { strapi }).refresh(ticket.id, { facts: routedFacts });
+      await assignNew(strapi, ticket, {
+        ruleAssignee: ruleAssignee as number | undefined,
+        given: givenAssignee,
+        strategy: assignStrategy,
+        facts: routedFacts,
+        team: (routed.team as string | undefined) ?? ticket.team ?? null,
+      });
+      const clocks = await getService('sla', { strapi }).refresh(ticket.id, {
+        facts: routedFacts,
+        row: { ...ticket, ...routed, template },
+      });
       return { ...ticket, ...routed, ...clocks };
     });
   } catch (error) {
@@ -243,10 +261,10 @@ const assigneeIdOf = async (strapi: Core.Strapi, id: number): Promise<number | n
 async function assignNew(
   strapi: Core.Strapi,
   ticket: { id: number; documentId: string },
-  opts: { ruleAssignee?: number; given: boolean; strategy?: Strategy; facts: () => Promise<Facts> }
+  opts: { ruleAssignee?: number; given: boolean; strategy?: Strategy; facts: () => Promise<Facts>; team: string | null }
 ) {
   const assignment = getService('assignment', { strapi });
   const named = opts.ruleAssignee ?? (opts.given ? await assigneeIdOf(strapi, ticket.id) : null);
   if (named) return assignment.adjustUser(named, 1);
-  await assignment.autoAssign(ticket, opts.facts, opts.strategy);
+  if (opts.team) await assignment.autoAssign(ticket, opts.facts, opts.strategy, { team: opts.team, assignee: null });
 }

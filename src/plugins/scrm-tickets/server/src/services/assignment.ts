@@ -74,10 +74,15 @@ const createAssignmentService = ({ strapi }: { strapi: Core.Strapi }) => {
      * inside the ticket's transaction; with nobody eligible the ticket waits in the team's queue
      * and the team lead is asked for (a notification request on the timeline).
      */
-    async autoAssign(ticket: { id: number; documentId: string }, facts: () => Promise<Facts>, strategy?: Strategy): Promise<number | null> {
-      const row: any = await strapi.db
-        .query(TICKET_UID as any)
-        .findOne({ where: { id: ticket.id }, select: ['team'], populate: { assignee: { select: ['id'] } } });
+    async autoAssign(
+      ticket: { id: number; documentId: string },
+      facts: () => Promise<Facts>,
+      strategy?: Strategy,
+      known?: { team: string | null; assignee: { id: number } | null }
+    ): Promise<number | null> {
+      const row: any =
+        known ??
+        (await strapi.db.query(TICKET_UID as any).findOne({ where: { id: ticket.id }, select: ['team'], populate: { assignee: { select: ['id'] } } }));
       if (!row?.team || row.assignee) return null;
       const team: any = await strapi.db.query(TEAM_UID as any).findOne({ where: { key: row.team } });
       if (!team || (!team.autoAssign && !strategy)) return null;
@@ -86,13 +91,20 @@ const createAssignmentService = ({ strapi }: { strapi: Core.Strapi }) => {
       const ranked = rankAgents(chosen, agents.filter((a: Agent) => a.userId), needsOf(await facts()), {
         now: new Date(),
         lastAssigned: team.lastAssignedAgent,
+        // Equally loaded agents in random order: concurrent creates then claim different rows
+        // instead of queueing on the first agent's.
+        tieBreak: () => Math.random(),
       });
       const events = getService('events', { strapi });
       const actor = { kind: 'system' as const, name: `assignment:${chosen}` };
       for (const agent of ranked) {
         if (!(await this.claim(agent.id))) continue; // filled up since the ranking: next one
         await strapi.db.query(TICKET_UID as any).update({ where: { id: ticket.id }, data: { assignee: agent.userId } });
-        await strapi.db.query(TEAM_UID as any).update({ where: { id: team.id }, data: { lastAssignedAgent: agent.id } });
+        // Only round robin needs the cursor; writing it always would serialise every assignment
+        // of the team on its row.
+        if (chosen === 'round_robin') {
+          await strapi.db.query(TEAM_UID as any).update({ where: { id: team.id }, data: { lastAssignedAgent: agent.id } });
+        }
         await events.record(ticket, {
           type: EVENT_TYPES.assignment,
           changes: { assignee: { before: null, after: agent.userId }, strategy: chosen, team: row.team },

@@ -66,8 +66,12 @@ const createSlaService = ({ strapi }: { strapi: Core.Strapi }) => {
      * (with the query engine: the clocks are the system's, not a client edit, so no version bump).
      * Called in the transaction of every write that can move them.
      */
-    async refresh(ticketId: number, opts: { facts?: () => Promise<Facts>; rematch?: boolean } = {}): Promise<Record<string, unknown>> {
-      const t = await ticketRow(ticketId);
+    async refresh(
+      ticketId: number,
+      opts: { facts?: () => Promise<Facts>; rematch?: boolean; row?: Record<string, any> } = {}
+    ): Promise<Record<string, unknown>> {
+      // `row`: the ticket with its template, when the caller holds it (a create).
+      const t = opts.row ?? (await ticketRow(ticketId));
       if (!t) return {};
       const facts = opts.facts ?? (() => getService('ticket-facts', { strapi }).forTicket(ticketId));
       const policy = await this.policyFor(t, facts, opts.rematch ?? true);

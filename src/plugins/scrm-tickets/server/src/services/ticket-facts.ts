@@ -16,7 +16,32 @@ const textOf = (title: unknown, fields: unknown): string => {
   return parts.join('\n');
 };
 
+const POPULATE = {
+  template: { select: ['key'] },
+  region: { select: ['id', 'code'] },
+  order: { select: ['amountFen'] },
+  customer: { select: ['vipLevel', 'tags'], populate: { region: { select: ['code'] } } },
+} as const;
+
+/**
+ * A ticket the caller holds (a create's new row and template): only the relations it set are
+ * read, so a ticket without customer, region or order costs no query here.
+ */
+export interface KnownTicket {
+  row: Record<string, any>;
+  template: { key: string };
+  relations: ('customer' | 'region' | 'order')[];
+}
+
 const createTicketFactsService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async withRelations(ticketId: number, known: KnownTicket) {
+    const populate = Object.fromEntries(known.relations.map((r) => [r, POPULATE[r]]));
+    const related: any = known.relations.length
+      ? await strapi.db.query(TICKET_UID as any).findOne({ where: { id: ticketId }, select: ['id'], populate })
+      : {};
+    return { ...known.row, template: known.template, ...related };
+  },
+
   /** The codes of a region and its ancestors, nearest first. */
   async regionCodes(regionId: number | null | undefined): Promise<string[]> {
     const codes: string[] = [];
@@ -36,16 +61,8 @@ const createTicketFactsService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * What rules and approval levels test (rules/facts.ts), read from the stored ticket. Time
    * facts are of `now` in Asia/Shanghai: a rule "at night, raise the priority" means now.
    */
-  async forTicket(ticketId: number, now = new Date()): Promise<Facts> {
-    const t: any = await strapi.db.query(TICKET_UID as any).findOne({
-      where: { id: ticketId },
-      populate: {
-        template: { select: ['key'] },
-        region: { select: ['id', 'code'] },
-        order: { select: ['amountFen'] },
-        customer: { select: ['vipLevel', 'tags'], populate: { region: { select: ['code'] } } },
-      },
-    });
+  async forTicket(ticketId: number, now = new Date(), known?: KnownTicket): Promise<Facts> {
+    const t = known ? await this.withRelations(ticketId, known) : await strapi.db.query(TICKET_UID as any).findOne({ where: { id: ticketId }, populate: POPULATE });
     if (!t) return {};
     const local = DateTime.fromJSDate(now, { zone: ZONE });
     return {

@@ -1,0 +1,63 @@
+'use strict';
+
+// What the benchmarks share: a fresh Postgres database, the server under test in its own process,
+// an autocannon run and its table row.
+const { spawn, execFileSync } = require('node:child_process');
+const readline = require('node:readline');
+const autocannon = require('autocannon');
+
+const DURATION = Number(process.env.BENCH_DURATION || 15);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 16);
+
+/** The fields of every benchmarked ticket (bench/template-fields.js defines them). */
+const FIELDS = {
+  summary: '洗衣机不脱水', detail: '脱水时噪音很大，然后停机', quantity: 1, claimFen: 12900,
+  purchaseDate: '2026-03-15', channel: 'tmall', underWarranty: true, contactMobile: '13912345678',
+  contactEmail: 'wang@example.com', site: { lat: 31.2304, lng: 121.4737 },
+};
+
+const psql = (sql) => execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-qc', sql]);
+
+/** A fresh database (unless DATABASE_URL is set); `drop()` removes it. */
+function freshDatabase(prefix) {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, drop: () => {} };
+  const db = `${prefix}_${Date.now()}`;
+  psql(`CREATE DATABASE ${db}`);
+  return { url: `postgres://postgres@127.0.0.1:5432/${db}`, drop: () => psql(`DROP DATABASE IF EXISTS ${db}`) };
+}
+
+/** Starts bench/server.js with `env`; resolves with the JSON line it prints when ready. */
+function startServer(env) {
+  const child = spawn(process.execPath, [`${__dirname}/server.js`], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith('{')) resolve({ child, ...JSON.parse(line) });
+    });
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+}
+
+async function stopServer(server) {
+  // Let Strapi's after-commit webhook events drain, so shutdown does not abort pool waiters.
+  await new Promise((r) => setTimeout(r, 2000));
+  server.child.kill('SIGTERM');
+  await new Promise((r) => server.child.once('exit', r));
+}
+
+const run = (title, opts) =>
+  new Promise((resolve, reject) => {
+    autocannon({ duration: DURATION, connections: CONNECTIONS, method: 'POST', ...opts }, (err, result) =>
+      err ? reject(err) : resolve({ title, result })
+    );
+  });
+
+const row = ({ title, result }) => ({
+  case: title,
+  'req/s': Math.round(result.requests.average),
+  'p50 ms': result.latency.p50,
+  'p99 ms': result.latency.p99,
+  non2xx: result.non2xx,
+  errors: result.errors,
+});
+
+module.exports = { DURATION, CONNECTIONS, FIELDS, freshDatabase, startServer, stopServer, run, row };
