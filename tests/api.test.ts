@@ -22,4 +22,5 @@ require('./api/approvals.spec');
 require('./api/routing.spec');
 require('./api/sla.spec');
 require('./api/assignment.spec');
+require('./api/sla-timers.spec');
 require('./api/demo-seed.spec');

@@ -17,6 +17,8 @@ export async function bootStrapi() {
     process.env.DATABASE_FILENAME = '.tmp/test.db';
   }
   process.env.NODE_ENV = 'test';
+  // The specs drive SLA timers by hand (sla-timers.tick) with their own clock.
+  process.env.SCRM_SLA_POLLER = 'off';
   const appContext = await compileStrapi();
   instance = await createStrapi(appContext).load();
   instance.log.level = 'error';

@@ -23,6 +23,8 @@ export const ACTIONS = {
 
 /** Per-day ticket counters; created by the app's knex migration (database/migrations). */
 export const COUNTER_TABLE = 'scrm_ticket_counters';
+/** SLA escalation timers; created by the app's knex migration. */
+export const SLA_TIMER_TABLE = 'scrm_sla_timers';
 
 export const EVENT_TYPES = {
   created: 'created',
@@ -32,6 +34,8 @@ export const EVENT_TYPES = {
   approval: 'approval',
   ruleApplied: 'rule_applied',
   assignment: 'assignment',
+  slaWarning: 'sla_warning',
+  slaBreach: 'sla_breach',
   notification: 'notification',
 } as const;
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];

@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './utils/get-service';
 
-const destroy = (_: { strapi: Core.Strapi }) => {};
+const destroy = ({ strapi }: { strapi: Core.Strapi }) => {
+  getService('sla-timers', { strapi }).stop();
+};
 
 export default destroy;

@@ -12,6 +12,7 @@ import ticketFacts from './ticket-facts';
 import routing from './routing';
 import sla from './sla';
 import assignment from './assignment';
+import slaTimers from './sla-timers';
 
 export default {
   numbering,
@@ -28,4 +29,5 @@ export default {
   routing,
   sla,
   assignment,
+  'sla-timers': slaTimers,
 };

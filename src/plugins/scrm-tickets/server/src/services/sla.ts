@@ -1,6 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { EVENT_TYPES, EVENT_UID, RESPONSE_ACTIONS, SLA_POLICY_UID, TICKET_UID } from '../constants';
-import { addBusinessMinutes, dueTimes, pausesFromHistory, slaMet, type Schedule } from '../business-time';
+import {
+  addBusinessMinutes,
+  DEFAULT_ESCALATIONS,
+  dueTimes,
+  pausesFromHistory,
+  planTimers,
+  slaMet,
+  type EscalationLevel,
+  type Schedule,
+  type TimerPlan,
+} from '../business-time';
 import type { Facts } from '../rules/facts';
 import { compileConditions } from '../rules/evaluate';
 import { createConfigCache } from '../utils/config-cache';
@@ -19,6 +29,7 @@ export interface SlaPolicy {
   warnAtPercent?: number;
   pauseStates?: string[] | null;
   responseActions?: string[] | null;
+  escalations?: EscalationLevel[] | null;
 }
 
 type ResponseAction = (typeof RESPONSE_ACTIONS)[number];
@@ -75,9 +86,13 @@ const createSlaService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!t) return {};
       const facts = opts.facts ?? (() => getService('ticket-facts', { strapi }).forTicket(ticketId));
       const policy = await this.policyFor(t, facts, opts.rematch ?? true);
-      const next: Record<string, unknown> = policy
+      const { values: next, timers } = policy
         ? await this.clocks(t, policy)
-        : { slaPolicyKey: null, slaPausedAt: null, firstResponseDueAt: null, resolutionDueAt: null, nextReplyDueAt: null, slaMet: null };
+        : {
+            values: { slaPolicyKey: null, slaPausedAt: null, firstResponseDueAt: null, resolutionDueAt: null, nextReplyDueAt: null, slaMet: null },
+            timers: [] as TimerPlan[],
+          };
+      await getService('sla-timers', { strapi }).sync(ticketId, timers);
       const changed = Object.fromEntries(Object.entries(next).filter(([k, v]) => !sameValue(v, t[k])));
       if (Object.keys(changed).length > 0) await strapi.db.query(TICKET_UID as any).update({ where: { id: ticketId }, data: changed });
       return changed;
@@ -96,12 +111,29 @@ const createSlaService = ({ strapi }: { strapi: Core.Strapi }) => {
       const reportedAt = new Date(t.reportedAt ?? t.createdAt);
       const history = pausesFromHistory(initial, reportedAt.getTime(), changes, pausing);
       const due = dueTimes(reportedAt, policy, history);
-      return {
+      const values: Record<string, unknown> = {
         slaPolicyKey: policy.key,
         slaPausedAt: history.pausedSince === null ? null : new Date(history.pausedSince),
         ...due,
         slaMet: slaMet({ ...due, resolvedAt: toDate(t.resolvedAt), firstRespondedAt: toDate(t.firstRespondedAt) }),
       };
+      const timers = planTimers({
+        reportedAt,
+        schedule: policy.schedule,
+        pauses: history.pauses,
+        paused: history.pausedSince !== null,
+        warnAtPercent: policy.warnAtPercent ?? 80,
+        levels: policy.escalations ?? DEFAULT_ESCALATIONS,
+        clocks: [
+          { clock: 'first_response', minutes: policy.firstResponseMinutes, dueAt: due.firstResponseDueAt, met: Boolean(t.firstRespondedAt) },
+          { clock: 'resolution', minutes: policy.resolutionMinutes, dueAt: due.resolutionDueAt, met: Boolean(t.resolvedAt) },
+        ],
+      });
+      return { values, timers };
+    },
+
+    async policyByKey(key: string): Promise<SlaPolicy | null> {
+      return (await policySet.get()).policies.find((p) => p.key === key) ?? null;
     },
 
     /** Whether the ticket's policy counts `action` by staff as an answer to the customer. */
@@ -129,6 +161,8 @@ const createSlaService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!t.firstRespondedAt) data.firstRespondedAt = at;
         if (t.nextReplyDueAt) data.nextReplyDueAt = null;
         if (Object.keys(data).length > 0) await strapi.db.query(TICKET_UID as any).update({ where: { id: ticketId }, data });
+        // The first-response clock is met: its escalation timers go.
+        if (data.firstRespondedAt) await this.refresh(ticketId, { rematch: false });
         return;
       }
       const { policies } = await policySet.get();

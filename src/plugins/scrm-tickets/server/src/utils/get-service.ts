@@ -11,6 +11,7 @@ import type { TicketFactsService } from '../services/ticket-facts';
 import type { RoutingService } from '../services/routing';
 import type { SlaService } from '../services/sla';
 import type { AssignmentService } from '../services/assignment';
+import type { SlaTimersService } from '../services/sla-timers';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -26,6 +27,7 @@ interface Services {
   routing: RoutingService;
   sla: SlaService;
   assignment: AssignmentService;
+  'sla-timers': SlaTimersService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */
