@@ -17,6 +17,7 @@ const { builders } = require('./seed/ticket-fields');
 const { planLifecycle, stepData, remainingSteps } = require('./seed/lifecycle');
 const { ADMIN, CUSTOMER_ACTIONS } = require('./seed/access');
 const { routingRules, approvalPolicies, slaPolicies } = require('./seed/rules');
+const staff = require('./seed/staff');
 
 const UID = {
   ticket: 'plugin::scrm-tickets.ticket',
@@ -28,6 +29,8 @@ const UID = {
   approvalPolicy: 'plugin::scrm-tickets.approval-policy',
   routingRule: 'plugin::scrm-tickets.routing-rule',
   slaPolicy: 'plugin::scrm-tickets.sla-policy',
+  team: 'plugin::scrm-tickets.team',
+  agent: 'plugin::scrm-tickets.agent-profile',
 };
 const CUSTOMERS = 30;
 const TICKETS = 200;
@@ -166,6 +169,20 @@ async function seedAdmin(strapi) {
   return strapi.service('admin::user').create({ ...ADMIN, isActive: true, registrationToken: null, roles: [superAdmin.id] });
 }
 
+/** Teams and their agents, each agent an admin user (Editor role) with an agent profile. */
+async function seedStaff(strapi) {
+  for (const team of staff.teams) await findOrCreate(strapi, UID.team, { key: team.key }, team);
+  const editor = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
+  for (const { email, name, ...profile } of staff.agents) {
+    const user =
+      (await strapi.db.query('admin::user').findOne({ where: { email } })) ??
+      (await strapi.service('admin::user').create({
+        email, firstname: name, password: ADMIN.password, isActive: true, registrationToken: null, roles: editor ? [editor.id] : [],
+      }));
+    await findOrCreate(strapi, UID.agent, { name }, { name, user: user.id, ...profile });
+  }
+}
+
 async function grantCustomerActions(strapi) {
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
   if (!role) throw new Error('The users-permissions "authenticated" role is missing: is the plugin enabled?');
@@ -190,6 +207,7 @@ async function seed(strapi, log = console.log) {
   for (const policy of approvalPolicies) await findOrCreate(strapi, UID.approvalPolicy, { key: policy.key }, policy);
   for (const rule of routingRules) await findOrCreate(strapi, UID.routingRule, { name: rule.name }, rule);
   for (const policy of slaPolicies) await findOrCreate(strapi, UID.slaPolicy, { key: policy.key }, policy);
+  await seedStaff(strapi);
   for (const template of templates) await findOrCreate(strapi, UID.template, { key: template.key }, template);
   const regions = await seedRegions(strapi, regionTree);
   const stores = regions.filter((r) => r.level === 'store');

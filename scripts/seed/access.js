@@ -5,7 +5,8 @@
 const ADMIN = { email: 'admin@scrm.local', password: 'Scrm2026!demo', firstname: '演示', lastname: '管理员' };
 
 const CUSTOMER_ACTIONS = [
-  ...['find', 'findOne', 'create', 'events', 'comment'].map((a) => `plugin::scrm-tickets.ticket.${a}`),
+  // transitions / transition: what a customer may do next (cancel, confirm, reopen) and doing it.
+  ...['find', 'findOne', 'create', 'events', 'comment', 'transitions', 'transition'].map((a) => `plugin::scrm-tickets.ticket.${a}`),
   ...['find', 'findOne'].map((a) => `plugin::scrm-tickets.ticket-template.${a}`),
 ];
 

@@ -40,6 +40,12 @@ describe('demo seed (npm run demo)', () => {
     const judged = await s.documents('plugin::scrm-tickets.ticket' as any).count({ filters: { state: 'closed', slaMet: { $notNull: true } } } as any);
     expect(judged).toBeGreaterThan(0);
 
+    // The VIP rule sent VIP customers to the VIP desk, which assigned them.
+    const agents = await s.documents('plugin::scrm-tickets.agent-profile' as any).count({ filters: { team: { $in: ['service', 'vip'] } } } as any);
+    expect(agents).toBe(4);
+    const assigned = await s.db.connection('scrm_ticket_events').where({ type: 'assignment' }).count({ n: '*' });
+    expect(Number(assigned[0].n)).toBeGreaterThan(0);
+
     expect(await seed(s, () => {})).toBe(false);
     expect((await s.documents('plugin::scrm-tickets.ticket' as any).count({})) - before).toBe(200);
   }, 120_000);
