@@ -123,6 +123,29 @@ describe('SLA due times', () => {
     expect((await postTicket({ templateKey: pinned.key, title: '指定', fields: {} })).body.data.slaPolicyKey).toBe(`vip_${template.key}`);
   });
 
+  it('recomputes tickets not yet closed when their policy changes, after the change commits', async () => {
+    const always = await createTemplate({ fieldDefinitions: FIELDS });
+    const policy: any = await policies().create({
+      data: { key: `re_${always.key}`, name: '重算', schedule: { hours: 'always' }, resolutionMinutes: 60, conditions: { all: [onTemplate(always)] } } as any,
+    });
+    const open = (await postTicket({ templateKey: always.key, title: '未结', fields: {} })).body.data;
+    const closed = (await postTicket({ templateKey: always.key, title: '已结', fields: {} })).body.data;
+    for (const [to, version] of [['in_progress', 1], ['resolved', 2], ['closed', 3]] as const) await move(closed.documentId, to, version);
+    const dueOf = async (t: any) => new Date((await read(t.documentId)).resolutionDueAt).getTime() - new Date(t.reportedAt).getTime();
+
+    const sla = strapi().plugin('scrm-tickets').service('sla');
+    sla.autoRecompute = true;
+    try {
+      await policies().update({ documentId: policy.documentId, data: { resolutionMinutes: 120 } } as any);
+      for (let waited = 0; (await dueOf(open)) !== 120 * 60_000 && waited < 15_000; waited += 100) await pause(100);
+      await sla.whenIdle();
+    } finally {
+      sla.autoRecompute = false;
+    }
+    expect(await dueOf(open)).toBe(120 * 60_000);
+    expect(await dueOf(closed)).toBe(60 * 60_000);
+  });
+
   it('refuses invalid policies and template pins with paths, and ignores clients writing the clocks', async () => {
     const bad = policies().create({
       data: { key: 'bad_policy', name: '坏', resolutionMinutes: 60, schedule: { hours: [{ start: '13:00', end: '12:00' }], calendar: 'moon' }, pauseStates: 'pending' } as any,

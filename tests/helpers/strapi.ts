@@ -19,6 +19,8 @@ export async function bootStrapi() {
   process.env.NODE_ENV = 'test';
   // The specs drive SLA timers by hand (sla-timers.tick) with their own clock.
   process.env.SCRM_SLA_POLLER = 'off';
+  // Policy changes would recompute every open ticket of the suite in the background.
+  process.env.SCRM_SLA_RECOMPUTE = 'off';
   const appContext = await compileStrapi();
   instance = await createStrapi(appContext).load();
   instance.log.level = 'error';

@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
 
-const destroy = ({ strapi }: { strapi: Core.Strapi }) => {
+const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService('sla-timers', { strapi }).stop();
+  // Let a background SLA recomputation finish its ticket before the pool closes.
+  await getService('sla', { strapi }).whenIdle();
 };
 
 export default destroy;

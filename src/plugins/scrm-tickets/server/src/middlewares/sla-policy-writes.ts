@@ -37,8 +37,11 @@ export const slaPolicyWrites =
       assertNoErrors(slaPolicyErrors(ctx.params.data ?? {}, ctx.action === 'create'));
     }
     const result = await next();
-    // Any write (delete too) makes this instance reload the policies.
-    getService('sla', { strapi }).invalidate();
+    // Any write (delete too): this instance reloads the policies, and the open tickets get their
+    // clocks recomputed once the write is committed.
+    const sla = getService('sla', { strapi });
+    sla.invalidate();
+    if (['create', 'update', 'delete'].includes(ctx.action)) await sla.recomputeOpenAfterCommit();
     return result;
   };
 

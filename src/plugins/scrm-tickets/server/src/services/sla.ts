@@ -51,9 +51,69 @@ const createSlaService = ({ strapi }: { strapi: Core.Strapi }) => {
   const ticketRow = (id: number) =>
     strapi.db.query(TICKET_UID as any).findOne({ where: { id }, populate: { template: { select: ['workflow', 'slaPolicy'] } } }) as Promise<any>;
 
+  // One recomputation at a time per instance; a change during a run asks for one more run.
+  let recomputing = false;
+  let again = false;
+  const RECOMPUTE_BATCH = 200;
+
   return {
     /** Forget the cached policies: one was written on this instance. */
     invalidate: () => policySet.invalidate(),
+
+    /**
+     * After the current transaction commits (a policy was created, changed or deleted), recompute
+     * every ticket not yet closed in the background: the write that changed the policy does not
+     * wait for thousands of tickets. Each ticket is refreshed in its own transaction, in id order,
+     * with its policy matched again.
+     */
+    recomputeOpenAfterCommit() {
+      if (!this.autoRecompute) return Promise.resolve();
+      return strapi.db.transaction(async ({ onCommit }) => {
+        onCommit(() => void this.recomputeOpen());
+      });
+    },
+
+    /** SCRM_SLA_RECOMPUTE=off: policy changes leave open tickets alone (the tests recompute by hand). */
+    autoRecompute: process.env.SCRM_SLA_RECOMPUTE !== 'off',
+
+    /** Resolves when no recomputation runs (tests, shutdown). */
+    async whenIdle() {
+      while (recomputing) await new Promise((r) => setTimeout(r, 20));
+    },
+
+    async recomputeOpen(): Promise<number> {
+      if (recomputing) {
+        again = true;
+        return 0;
+      }
+      recomputing = true;
+      let done = 0;
+      try {
+        do {
+          again = false;
+          policySet.invalidate();
+          for (let last = 0; ; ) {
+            const batch: { id: number }[] = await strapi.db.query(TICKET_UID as any).findMany({
+              where: { id: { $gt: last }, closedAt: { $null: true } },
+              select: ['id'],
+              orderBy: { id: 'asc' },
+              limit: RECOMPUTE_BATCH,
+            });
+            for (const { id } of batch) {
+              await strapi.db.transaction(() => this.refresh(id, { rematch: true, background: true }));
+              done += 1;
+            }
+            if (batch.length < RECOMPUTE_BATCH) break;
+            last = batch[batch.length - 1].id;
+          }
+        } while (again);
+      } catch (error) {
+        strapi.log.error(`scrm-tickets: recomputing SLA clocks failed: ${(error as Error).message}`);
+      } finally {
+        recomputing = false;
+      }
+      return done;
+    },
 
     /**
      * The policy of a ticket: none when its template says `{ "none": true }`, the one its template
@@ -79,7 +139,7 @@ const createSlaService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async refresh(
       ticketId: number,
-      opts: { facts?: () => Promise<Facts>; rematch?: boolean; row?: Record<string, any> } = {}
+      opts: { facts?: () => Promise<Facts>; rematch?: boolean; row?: Record<string, any>; background?: boolean } = {}
     ): Promise<Record<string, unknown>> {
       // `row`: the ticket with its template, when the caller holds it (a create).
       const t = opts.row ?? (await ticketRow(ticketId));
@@ -92,9 +152,18 @@ const createSlaService = ({ strapi }: { strapi: Core.Strapi }) => {
             values: { slaPolicyKey: null, slaPausedAt: null, firstResponseDueAt: null, resolutionDueAt: null, nextReplyDueAt: null, slaMet: null },
             timers: [] as TimerPlan[],
           };
-      await getService('sla-timers', { strapi }).sync(ticketId, timers);
       const changed = Object.fromEntries(Object.entries(next).filter(([k, v]) => !sameValue(v, t[k])));
-      if (Object.keys(changed).length > 0) await strapi.db.query(TICKET_UID as any).update({ where: { id: ticketId }, data: changed });
+      if (opts.background) {
+        // Racing a user's write: store nothing if the ticket changed since it was read (that
+        // write recomputed the clocks itself). The conditional update also takes the row lock.
+        const { count } = await strapi.db
+          .query(TICKET_UID as any)
+          .updateMany({ where: { id: ticketId, version: t.version }, data: Object.keys(changed).length ? changed : { version: t.version } });
+        if (count !== 1) return {};
+      } else if (Object.keys(changed).length > 0) {
+        await strapi.db.query(TICKET_UID as any).update({ where: { id: ticketId }, data: changed });
+      }
+      await getService('sla-timers', { strapi }).sync(ticketId, timers);
       return changed;
     },
 
