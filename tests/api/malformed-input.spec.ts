@@ -63,3 +63,43 @@ describe('malformed input never causes a 500', () => {
     expect(res.body.error.details.errors[0].path).toEqual(path);
   });
 });
+
+describe('malformed workflow input never causes a 500', () => {
+  let ticket: any;
+  beforeAll(async () => {
+    const template = await createTemplate();
+    ticket = (await postTicket({ templateKey: template.key, title: '流程', fields: { summary: 'x' } })).body.data;
+  });
+  const post = async (path: string, body: unknown) =>
+    http().post(`/api/scrm-tickets/tickets/${ticket.documentId}/${path}`).set(bearer(await apiToken())).send(body as any);
+
+  it.each<[string, string, unknown, string[]]>([
+    ['to is an object', 'transitions', { to: { state: 'closed' }, version: 1 }, ['to']],
+    ['to is a huge string', 'transitions', { to: 'x'.repeat(10_000), version: 1 }, ['to']],
+    ['version is a string', 'transitions', { to: 'assigned', version: '1' }, ['version']],
+    ['version is negative', 'transitions', { to: 'assigned', version: -3 }, ['version']],
+    ['comment is a list', 'transitions', { to: 'assigned', version: 1, comment: ['a'] }, ['comment']],
+    ['the decision is missing', 'approvals', { version: 1 }, ['decision']],
+    ['the body is a string', 'approvals', 'approve', ['decision']],
+  ])('answers 400 with the path when %s', async (_, path, body, errorPath) => {
+    const res = await post(path, body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors[0].path).toEqual(errorPath);
+    const stored = await http().get(`/api/scrm-tickets/tickets/${ticket.documentId}`).set(bearer(await apiToken()));
+    expect([stored.body.data.state, stored.body.data.version]).toEqual(['new', 1]);
+  });
+
+  it.each<[string, unknown, string[]]>([
+    ['a checklist that is a list', [['x']], ['checklist']],
+    ['a checklist naming a state without one', { new: ['x'] }, ['checklist', 'new']],
+    ['a state that is a number', 7, ['state']],
+  ])('answers a PUT with %s with 400', async (_, value, errorPath) => {
+    const key = errorPath[0];
+    const res = await http()
+      .put(`/api/scrm-tickets/tickets/${ticket.documentId}`)
+      .set(bearer(await apiToken()))
+      .send({ data: { version: 1, [key]: value } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors[0].path).toEqual(errorPath);
+  });
+});

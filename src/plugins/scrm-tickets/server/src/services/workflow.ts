@@ -96,7 +96,9 @@ const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async transition(documentId: string, input: TransitionInput) {
     const problems = [];
-    if (typeof input.to !== 'string' || input.to.length === 0) problems.push({ path: ['to'], message: 'is required: a state key' });
+    if (typeof input.to !== 'string' || !/^[a-z][a-z0-9_]{0,63}$/.test(input.to)) {
+      problems.push({ path: ['to'], message: 'is required: a state key (a-z, 0-9, _; at most 64 characters)' });
+    }
     if (input.comment !== undefined && (typeof input.comment !== 'string' || input.comment.length > MAX_COMMENT)) {
       problems.push({ path: ['comment'], message: `must be a text of at most ${MAX_COMMENT} characters` });
     }
