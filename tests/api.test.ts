@@ -23,4 +23,5 @@ require('./api/routing.spec');
 require('./api/sla.spec');
 require('./api/assignment.spec');
 require('./api/sla-timers.spec');
+require('./api/sla-queue.spec');
 require('./api/demo-seed.spec');

@@ -1,13 +1,24 @@
 import type { Core } from '@strapi/strapi';
+import { createSlaTimerQueue } from './queues/sla-timer-queue';
 import { getService } from './utils/get-service';
 
 const POLL_MS = 5000;
+/** With a queue the poller is only a safety net (jobs lost while Redis was away). */
+const SAFETY_POLL_MS = 60_000;
 
 const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
-  // SLA warn/breach timers live in the database; without a queue every instance polls them (a
-  // timer still fires once: each is claimed with a conditional UPDATE). SCRM_SLA_POLLER=off turns
-  // the poller off (the tests drive it by hand).
-  if (process.env.SCRM_SLA_POLLER !== 'off') getService('sla-timers', { strapi }).start(POLL_MS);
+  const timers = getService('sla-timers', { strapi });
+  // SLA warn/breach timers live in the database. With REDIS_URL each is also a bull delayed job,
+  // fired at its due time; this instance runs the processor unless SCRM_QUEUE_WORKERS=off.
+  // Either way every instance polls the table (a timer still fires once: each is claimed with a
+  // conditional UPDATE). SCRM_SLA_POLLER=off turns the poller off (the tests drive it by hand).
+  const redisUrl = process.env.REDIS_URL;
+  if (redisUrl) {
+    const queue = createSlaTimerQueue(strapi, redisUrl, (job) => timers.fireQueued(job));
+    timers.useQueue(queue);
+    if (process.env.SCRM_QUEUE_WORKERS !== 'off') queue.work();
+  }
+  if (process.env.SCRM_SLA_POLLER !== 'off') timers.start(redisUrl ? SAFETY_POLL_MS : POLL_MS);
 };
 
 export default bootstrap;

@@ -3,6 +3,7 @@ import { EVENT_TYPES, SLA_TIMER_TABLE, TICKET_UID } from '../constants';
 import { DEFAULT_ESCALATIONS, type EscalationLevel, type TimerPlan } from '../business-time';
 import { PRIORITIES, type Priority } from '../rules/actions';
 import { getService } from '../utils/get-service';
+import type { SlaTimerQueue, TimerJob } from '../queues/sla-timer-queue';
 
 interface TimerRow {
   id: number;
@@ -13,10 +14,9 @@ interface TimerRow {
 }
 
 const createSlaTimersService = ({ strapi }: { strapi: Core.Strapi }) => {
-  /** Raw knex inside the caller's transaction (strapi.db.transaction reuses it when nested). */
-  const inTrx = <T>(work: (trx: any) => Promise<T>) => strapi.db.transaction(({ trx }) => work(trx));
   let poller: NodeJS.Timeout | null = null;
   let ticking = false;
+  let queue: SlaTimerQueue | null = null;
 
   return {
     /**
@@ -25,18 +25,24 @@ const createSlaTimersService = ({ strapi }: { strapi: Core.Strapi }) => {
      * each level fires once per ticket.
      */
     async sync(ticketId: number, plans: TimerPlan[]) {
-      await inTrx(async (trx) => {
+      await strapi.db.transaction(async ({ trx, onCommit }) => {
         const rows: TimerRow[] = await trx(SLA_TIMER_TABLE).where({ ticket_id: ticketId });
         const wanted = new Map(plans.map((p) => [p.level, p.dueAt]));
         const stale = rows.filter((r) => r.fired_at === null && !wanted.has(r.level)).map((r) => r.id);
         if (stale.length > 0) await trx(SLA_TIMER_TABLE).whereIn('id', stale).del();
+        const scheduled: TimerJob[] = [];
         for (const [level, dueAt] of wanted) {
           const row = rows.find((r) => r.level === level);
-          if (!row) await trx(SLA_TIMER_TABLE).insert({ ticket_id: ticketId, level, due_at: dueAt, fired_at: null });
-          else if (row.fired_at === null && Number(row.due_at) !== dueAt) {
+          if (!row) {
+            const [inserted] = await trx(SLA_TIMER_TABLE).insert({ ticket_id: ticketId, level, due_at: dueAt, fired_at: null }).returning('id');
+            scheduled.push({ timerId: typeof inserted === 'object' ? inserted.id : inserted, dueAt });
+          } else if (row.fired_at === null && Number(row.due_at) !== dueAt) {
             await trx(SLA_TIMER_TABLE).where({ id: row.id }).whereNull('fired_at').update({ due_at: dueAt });
+            scheduled.push({ timerId: row.id, dueAt });
           }
         }
+        // Queued once the rows are committed, without waiting for Redis.
+        if (queue && scheduled.length > 0) onCommit(() => queue?.schedule(scheduled));
       });
     },
 
@@ -53,16 +59,30 @@ const createSlaTimersService = ({ strapi }: { strapi: Core.Strapi }) => {
         .orderBy('due_at')
         .limit(limit);
       let fired = 0;
-      for (const timer of due) {
-        const done = await strapi.db.transaction(async ({ trx }) => {
-          const claimed = await trx(SLA_TIMER_TABLE).where({ id: timer.id }).whereNull('fired_at').update({ fired_at: now });
-          if (claimed !== 1) return false;
-          await this.fire(timer, now);
-          return true;
-        });
-        if (done) fired += 1;
-      }
+      for (const timer of due) if (await this.claimAndFire(timer, now)) fired += 1;
       return fired;
+    },
+
+    /** A queued job: fire the timer if it is still due at the time the job was queued for. */
+    async fireQueued(job: TimerJob, now = Date.now()): Promise<boolean> {
+      const timer: TimerRow | undefined = await strapi.db.connection(SLA_TIMER_TABLE).where({ id: job.timerId }).first();
+      // Gone (clock met), fired, or moved (a newer job carries the new due time): nothing to do.
+      if (!timer || timer.fired_at !== null || Number(timer.due_at) !== job.dueAt || job.dueAt > now + 1000) return false;
+      return this.claimAndFire(timer, now);
+    },
+
+    async claimAndFire(timer: TimerRow, now: number): Promise<boolean> {
+      return strapi.db.transaction(async ({ trx }) => {
+        const claimed = await trx(SLA_TIMER_TABLE).where({ id: timer.id }).whereNull('fired_at').update({ fired_at: now });
+        if (claimed !== 1) return false;
+        await this.fire(timer, now);
+        return true;
+      });
+    },
+
+    /** With REDIS_URL: timers are also queued as delayed jobs (the poller stays, as a safety net). */
+    useQueue(next: SlaTimerQueue | null) {
+      queue = next;
     },
 
     /** The effects of one level: an event on the timeline, a priority step, a notification request. */
@@ -112,9 +132,12 @@ const createSlaTimersService = ({ strapi }: { strapi: Core.Strapi }) => {
       poller.unref();
     },
 
-    stop() {
+    async stop() {
       if (poller) clearInterval(poller);
       poller = null;
+      const closing = queue;
+      queue = null;
+      await closing?.close();
     },
   };
 };
