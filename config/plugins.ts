@@ -12,6 +12,35 @@ export default ({ env }) => ({
       opportunityUid: 'api::opportunity.opportunity',
       numberPrefix: env('TICKET_NUMBER_PREFIX', 'GD'),
       timezone: 'Asia/Shanghai',
+      // Channels are off until configured; docs/notifications.md lists every setting.
+      notifications: {
+        publicUrl: env('PUBLIC_URL', 'http://localhost:1337'),
+        wecom: env('WECOM_CORP_ID')
+          ? {
+              baseUrl: env('WECOM_API_BASE', 'https://qyapi.weixin.qq.com'),
+              corpId: env('WECOM_CORP_ID'),
+              secret: env('WECOM_APP_SECRET'),
+              agentId: env.int('WECOM_AGENT_ID'),
+            }
+          : null,
+        sms: env('TENCENT_SMS_SECRET_ID')
+          ? {
+              provider: 'tencent',
+              secretId: env('TENCENT_SMS_SECRET_ID'),
+              secretKey: env('TENCENT_SMS_SECRET_KEY'),
+              region: env('TENCENT_SMS_REGION', 'ap-guangzhou'),
+              sdkAppId: env('TENCENT_SMS_APP_ID'),
+              signName: env('TENCENT_SMS_SIGN'),
+              defaultTemplate: { templateId: env('TENCENT_SMS_TEMPLATE_ID'), params: ['ticket.number', 'ticket.statusLabel'] },
+            }
+          : null,
+        email: env('NOTIFY_SMTP_HOST')
+          ? {
+              providerOptions: { host: env('NOTIFY_SMTP_HOST'), port: env.int('NOTIFY_SMTP_PORT', 25), secure: env.bool('NOTIFY_SMTP_SECURE', false) },
+              settings: { defaultFrom: env('EMAIL_FROM', 'tickets@scrm.local') },
+            }
+          : null,
+      },
     },
   },
   'users-permissions': {

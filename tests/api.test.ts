@@ -24,4 +24,5 @@ require('./api/sla.spec');
 require('./api/assignment.spec');
 require('./api/sla-timers.spec');
 require('./api/sla-queue.spec');
+require('./api/notifications.spec');
 require('./api/demo-seed.spec');

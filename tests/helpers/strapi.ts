@@ -19,6 +19,7 @@ export async function bootStrapi() {
   process.env.NODE_ENV = 'test';
   // The specs drive SLA timers by hand (sla-timers.tick) with their own clock.
   process.env.SCRM_SLA_POLLER = 'off';
+  process.env.SCRM_NOTIFY_POLLER = 'off';
   // Policy changes would recompute every open ticket of the suite in the background.
   process.env.SCRM_SLA_RECOMPUTE = 'off';
   const appContext = await compileStrapi();

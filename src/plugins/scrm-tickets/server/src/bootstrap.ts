@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { createSlaTimerQueue } from './queues/sla-timer-queue';
 import { getService } from './utils/get-service';
+import { notificationsConfig } from './services/outbox';
 
 const POLL_MS = 5000;
 /** With a queue the poller is only a safety net (jobs lost while Redis was away). */
@@ -19,6 +20,12 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
     if (process.env.SCRM_QUEUE_WORKERS !== 'off') queue.work();
   }
   if (process.env.SCRM_SLA_POLLER !== 'off') timers.start(redisUrl ? SAFETY_POLL_MS : POLL_MS);
+
+  // Notifications: the outbox is delivered in-process, polling the table (and at once after a
+  // write that added rows). SCRM_NOTIFY_POLLER=off turns it off (tests drive it by hand).
+  if (process.env.SCRM_NOTIFY_POLLER !== 'off') {
+    getService('notify-dispatcher', { strapi }).start(notificationsConfig(strapi).pollMs);
+  }
 };
 
 export default bootstrap;

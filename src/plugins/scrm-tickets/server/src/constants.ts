@@ -12,6 +12,8 @@ export const ROUTING_RULE_UID = 'plugin::scrm-tickets.routing-rule';
 export const SLA_POLICY_UID = 'plugin::scrm-tickets.sla-policy';
 export const TEAM_UID = 'plugin::scrm-tickets.team';
 export const AGENT_UID = 'plugin::scrm-tickets.agent-profile';
+export const NOTIFICATION_UID = 'plugin::scrm-tickets.notification';
+export const MESSAGE_TEMPLATE_UID = 'plugin::scrm-tickets.message-template';
 export const USER_UID = 'plugin::users-permissions.user';
 
 /** Admin RBAC actions (registered in bootstrap; more arrive with the admin panel issue). */
@@ -19,12 +21,15 @@ export const ACTIONS = {
   read: 'plugin::scrm-tickets.ticket.read',
   transition: 'plugin::scrm-tickets.ticket.transition',
   approve: 'plugin::scrm-tickets.ticket.approve',
+  retryNotification: 'plugin::scrm-tickets.notification.retry',
 } as const;
 
 /** Per-day ticket counters; created by the app's knex migration (database/migrations). */
 export const COUNTER_TABLE = 'scrm_ticket_counters';
 /** SLA escalation timers; created by the app's knex migration. */
 export const SLA_TIMER_TABLE = 'scrm_sla_timers';
+/** The notification outbox (content type `notification`), claimed with raw conditional UPDATEs. */
+export const NOTIFICATION_TABLE = 'scrm_notifications';
 
 export const EVENT_TYPES = {
   created: 'created',

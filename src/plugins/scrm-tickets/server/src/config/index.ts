@@ -1,10 +1,49 @@
+import type { ChannelsConfig } from '../channels';
+import type { Channel } from '../notifications/types';
+import type { RetryPolicy } from '../notifications/retry';
+import { CHANNELS } from '../notifications/types';
+import { isClockTime } from '../notifications/quiet-hours';
+
+export interface NotificationsConfig extends ChannelsConfig {
+  /** Base URL of links in messages (`{publicUrl}/admin/...` for staff, `/h5/...` for customers). */
+  publicUrl: string;
+  /** Staff: WeCom first, email as fallback. */
+  staffChannels: Channel[];
+  /** Customers without their own `notifyChannels`. */
+  customerChannels: Channel[];
+  /** Non-urgent messages planned inside this window wait for its end (Asia/Shanghai). */
+  quietHours: { start: string; end: string } | null;
+  retry: RetryPolicy;
+  /** How long a claimed row may stay `sending` / `queued` before the sweeper takes it back. */
+  leaseMs: number;
+  /** Embedded dispatcher poll interval (no Redis). */
+  pollMs: number;
+  /** Admin role names (or codes) told of escalations to the regional manager. */
+  regionalManagerRoles: string[];
+}
+
 export interface PluginConfig {
   customerUid: string;
   orderUid: string;
   opportunityUid: string;
   numberPrefix: string;
   timezone: string;
+  notifications: NotificationsConfig;
 }
+
+export const DEFAULT_NOTIFICATIONS: NotificationsConfig = {
+  publicUrl: 'http://localhost:1337',
+  staffChannels: ['wecom', 'email'],
+  customerChannels: ['wecom', 'sms', 'email'],
+  quietHours: { start: '21:00', end: '08:00' },
+  retry: { attemptsPerChannel: 5, baseMs: 2000, maxMs: 15 * 60_000 },
+  leaseMs: 60_000,
+  pollMs: 1000,
+  regionalManagerRoles: ['区域经理', 'regional-manager'],
+  wecom: null,
+  sms: null,
+  email: null,
+};
 
 export default {
   default: {
@@ -13,10 +52,21 @@ export default {
     opportunityUid: 'api::opportunity.opportunity',
     numberPrefix: 'GD',
     timezone: 'Asia/Shanghai',
+    notifications: DEFAULT_NOTIFICATIONS,
   } satisfies PluginConfig,
   validator(config: PluginConfig) {
     if (!/^[A-Z]{1,6}$/.test(config.numberPrefix)) {
       throw new Error('scrm-tickets: numberPrefix must be 1-6 capital letters');
+    }
+    const n = config.notifications;
+    if (!n) return;
+    for (const list of ['staffChannels', 'customerChannels'] as const) {
+      if (n[list] && !n[list].every((c) => (CHANNELS as readonly string[]).includes(c))) {
+        throw new Error(`scrm-tickets: notifications.${list} must list channels of ${CHANNELS.join(', ')}`);
+      }
+    }
+    if (n.quietHours && !(isClockTime(n.quietHours.start) && isClockTime(n.quietHours.end))) {
+      throw new Error('scrm-tickets: notifications.quietHours needs start and end as HH:mm');
     }
   },
 };

@@ -9,6 +9,8 @@ import routingRule from './routing-rule';
 import slaPolicy from './sla-policy';
 import team from './team';
 import agentProfile from './agent-profile';
+import notification from './notification';
+import messageTemplate from './message-template';
 
 export default {
   ticket,
@@ -22,4 +24,6 @@ export default {
   'sla-policy': slaPolicy,
   team,
   'agent-profile': agentProfile,
+  notification,
+  'message-template': messageTemplate,
 };

@@ -6,6 +6,7 @@ import { templateWrites } from './template-writes';
 import { approvalPolicyWrites } from './approval-policy-writes';
 import { routingRuleWrites } from './routing-rule-writes';
 import { slaPolicyWrites } from './sla-policy-writes';
+import { messageTextWrites } from './message-text-writes';
 
 /** Order matters: scoping runs outside the write logic, so a foreign ticket is never even read. */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
@@ -16,4 +17,5 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(approvalPolicyWrites(strapi) as any);
   strapi.documents.use(routingRuleWrites(strapi) as any);
   strapi.documents.use(slaPolicyWrites(strapi) as any);
+  strapi.documents.use(messageTextWrites(strapi) as any);
 };

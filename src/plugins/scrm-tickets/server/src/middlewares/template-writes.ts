@@ -3,6 +3,7 @@ import { TEMPLATE_UID, TICKET_UID } from '../constants';
 import { assertNoErrors } from '../utils/field-errors';
 import { getService } from '../utils/get-service';
 import { AWAITING_APPROVAL, validateWorkflow, workflowOf } from '../workflow';
+import { notificationTextsErrors } from './message-text-writes';
 import type { DocumentMiddleware } from './types';
 
 /**
@@ -19,6 +20,7 @@ export const templateWrites =
       getService('fields', { strapi }).assertValidDefinitions(data.fieldDefinitions ?? []);
     }
     if ('slaPolicy' in data) assertNoErrors(slaPinErrors(data.slaPolicy));
+    if ('notificationTexts' in data) assertNoErrors(notificationTextsErrors(data.notificationTexts));
     if (ctx.action === 'create' || 'workflow' in data) {
       assertNoErrors(validateWorkflow(data.workflow));
       if (ctx.action === 'update') await assertNoStrandedTickets(strapi, ctx.params.documentId, data.workflow);

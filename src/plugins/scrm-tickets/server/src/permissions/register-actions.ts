@@ -7,6 +7,7 @@ const actions = [
   { uid: 'ticket.read', displayName: 'Read tickets' },
   { uid: 'ticket.transition', displayName: 'Move tickets along their workflow' },
   { uid: 'ticket.approve', displayName: 'Approve or reject tickets awaiting approval' },
+  { uid: 'notification.retry', displayName: 'Send a dead notification again' },
 ];
 
 export const registerActions = async (strapi: Core.Strapi) => {

@@ -16,5 +16,6 @@ export default {
     guarded('GET', '/tickets/:id/transitions', 'admin-ticket.transitions', ACTIONS.read),
     guarded('POST', '/tickets/:id/transitions', 'admin-ticket.transition', ACTIONS.transition),
     guarded('POST', '/tickets/:id/approvals', 'admin-ticket.approve', ACTIONS.approve),
+    guarded('POST', '/notifications/:id/retry', 'admin-notification.retry', ACTIONS.retryNotification),
   ],
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { EVENT_UID, type EventType } from '../constants';
 import { currentActor, type Actor } from '../utils/actor';
 import type { Changes } from '../utils/changes';
+import { getService } from '../utils/get-service';
 
 export interface TicketRef {
   id: number;
@@ -27,7 +28,7 @@ const createEventsService = ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async record(ticket: TicketRef, input: RecordInput) {
     const now = new Date();
-    return strapi.db.query(EVENT_UID as any).create({
+    const event = await strapi.db.query(EVENT_UID as any).create({
       data: {
         ticket: ticket.id,
         type: input.type,
@@ -42,6 +43,9 @@ const createEventsService = ({ strapi }: { strapi: Core.Strapi }) => ({
         publishedAt: now,
       },
     });
+    // The notifications this step asks for, in the same transaction as the step itself.
+    await getService('outbox', { strapi }).fromEvent(ticket, event);
+    return event;
   },
 
   /** A ticket's timeline, oldest first; customers see public events only. */

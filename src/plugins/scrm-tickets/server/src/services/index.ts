@@ -13,6 +13,8 @@ import routing from './routing';
 import sla from './sla';
 import assignment from './assignment';
 import slaTimers from './sla-timers';
+import outbox from './outbox';
+import notifyDispatcher from './notify-dispatcher';
 
 export default {
   numbering,
@@ -30,4 +32,6 @@ export default {
   sla,
   assignment,
   'sla-timers': slaTimers,
+  outbox,
+  'notify-dispatcher': notifyDispatcher,
 };

@@ -84,14 +84,14 @@ const createRoutingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const events = getService('events', { strapi });
       const actor = { kind: 'system' as const, name: 'rules' };
       await events.record(ticket, { type: EVENT_TYPES.ruleApplied, changes: { rules: applied }, actor, visibility: 'internal' });
-      for (const { rule, ...requested } of notifications) {
-        // Delivery is the notifications issue's outbox; the request is on the timeline now.
-        await events.record(ticket, { type: EVENT_TYPES.notification, changes: { requested, rule }, actor, visibility: 'internal' });
-      }
-
       const changes = diffAttributes(start, current, [...ROUTED]);
       const patch = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.after]));
       if (Object.keys(patch).length > 0) await strapi.db.query(TICKET_UID as any).update({ where: { id: ticket.id }, data: patch });
+      // After the patch, so "the team lead" is the lead of the team the rules chose; the outbox
+      // turns each request into messages in this transaction.
+      for (const { rule, ...requested } of notifications) {
+        await events.record(ticket, { type: EVENT_TYPES.notification, changes: { requested, rule }, actor, visibility: 'internal' });
+      }
       return { patch, assignStrategy };
     },
   };

@@ -109,8 +109,8 @@ const createSlaTimersService = ({ strapi }: { strapi: Core.Strapi }) => {
       const type = level.at === 'warn' ? EVENT_TYPES.slaWarning : EVENT_TYPES.slaBreach;
       await events.record(ticket, { type, changes, actor, visibility: 'internal' });
       if (level.notify) {
-        // Delivery is the notification outbox's (issue 4); the request is on the timeline now.
-        await events.record(ticket, { type: EVENT_TYPES.notification, changes: { requested: { to: level.notify, sla: timer.level } }, actor, visibility: 'internal' });
+        // The outbox turns the request into messages to the level's people, in this transaction.
+        await events.record(ticket, { type: EVENT_TYPES.notification, changes: { requested: { to: level.notify, sla: timer.level, at: level.at, dueAt: changes.dueAt } }, actor, visibility: 'internal' });
       }
       void now;
     },

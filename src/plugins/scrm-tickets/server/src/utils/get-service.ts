@@ -12,6 +12,8 @@ import type { RoutingService } from '../services/routing';
 import type { SlaService } from '../services/sla';
 import type { AssignmentService } from '../services/assignment';
 import type { SlaTimersService } from '../services/sla-timers';
+import type { OutboxService } from '../services/outbox';
+import type { NotifyDispatcherService } from '../services/notify-dispatcher';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -28,6 +30,8 @@ interface Services {
   sla: SlaService;
   assignment: AssignmentService;
   'sla-timers': SlaTimersService;
+  outbox: OutboxService;
+  'notify-dispatcher': NotifyDispatcherService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */

@@ -1,0 +1,16 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
+import { getService } from '../utils/get-service';
+
+// The outbox's retry button: a dead notification goes back to pending on its first channel.
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async retry(ctx: any) {
+    const result = await getService('notify-dispatcher', { strapi }).retry(ctx.params.id);
+    if (!result) throw new errors.NotFoundError('Notification not found');
+    if (result.conflict) {
+      throw createHttpError(409, `Only a dead notification can be retried; this one is ${result.conflict}`, { name: 'ConflictError', details: {} });
+    }
+    ctx.body = { data: result };
+  },
+});

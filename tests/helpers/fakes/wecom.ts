@@ -1,0 +1,62 @@
+import { startJsonServer } from './http-fake';
+
+/**
+ * A fake WeCom server API: gettoken, app message/send (deduplicating identical messages as the
+ * real one does with enable_duplicate_check), 微信客服 send_msg (refusing a repeated msgid) and
+ * 客户联系 add_msg_template. It counts what it delivered.
+ */
+export async function startWecomFake() {
+  let tokens = 0;
+  let current = '';
+  const appMessages: any[] = [];
+  const kfMessages: any[] = [];
+  const msgTemplates: any[] = [];
+  const duplicates = { app: 0, kf: 0 };
+  const seenApp = new Set<string>();
+  const seenKf = new Set<string>();
+  const authorised = (req: any) => new URL(req.url, 'http://x').searchParams.get('access_token') === current;
+
+  const server = await startJsonServer((path, body, req) => {
+    if (path === '/cgi-bin/gettoken') {
+      tokens += 1;
+      current = `token-${tokens}`;
+      return { body: { errcode: 0, errmsg: 'ok', access_token: current, expires_in: 7200 } };
+    }
+    if (!authorised(req)) return { body: { errcode: 40014, errmsg: 'invalid access_token' } };
+    if (path === '/cgi-bin/message/send') {
+      const key = JSON.stringify([body.touser, body.msgtype, body[body.msgtype]]);
+      if (body.enable_duplicate_check === 1 && seenApp.has(key)) duplicates.app += 1;
+      else {
+        seenApp.add(key);
+        appMessages.push(body);
+      }
+      return { body: { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `app-${appMessages.length}` } };
+    }
+    if (path === '/cgi-bin/kf/send_msg') {
+      if (seenKf.has(body.msgid)) {
+        duplicates.kf += 1;
+        return { body: { errcode: 0, errmsg: 'ok', msgid: body.msgid } };
+      }
+      seenKf.add(body.msgid);
+      kfMessages.push(body);
+      return { body: { errcode: 0, errmsg: 'ok', msgid: body.msgid } };
+    }
+    if (path === '/cgi-bin/externalcontact/add_msg_template') {
+      msgTemplates.push(body);
+      return { body: { errcode: 0, errmsg: 'ok', fail_list: [], msgid: `tpl-${msgTemplates.length}` } };
+    }
+    return { status: 404, body: { errcode: 404, errmsg: 'no such api' } };
+  });
+  return {
+    ...server,
+    appMessages,
+    kfMessages,
+    msgTemplates,
+    duplicates,
+    tokenCalls: () => tokens,
+    /** Makes the current token invalid (as WeCom may at any time). */
+    expireToken() {
+      current = 'expired';
+    },
+  };
+}
