@@ -15,6 +15,8 @@ export default ({ env }) => ({
       // Channels are off until configured; docs/notifications.md lists every setting.
       notifications: {
         publicUrl: env('PUBLIC_URL', 'http://localhost:1337'),
+        leaseMs: env.int('NOTIFY_LEASE_MS', 60_000),
+        pollMs: env.int('NOTIFY_POLL_MS', 1000),
         wecom: env('WECOM_CORP_ID')
           ? {
               baseUrl: env('WECOM_API_BASE', 'https://qyapi.weixin.qq.com'),

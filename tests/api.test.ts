@@ -25,4 +25,5 @@ require('./api/assignment.spec');
 require('./api/sla-timers.spec');
 require('./api/sla-queue.spec');
 require('./api/notifications.spec');
+require('./api/notify-queue.spec');
 require('./api/demo-seed.spec');

@@ -114,7 +114,7 @@ describe('notifications: outbox and channels', () => {
     await deliver(); // and SMS delivers
     const [row] = await rowsOf(t.id);
     expect(row).toMatchObject({ status: 'sent', channel: 'sms', channelIndex: 1, attempts: 2 });
-    expect(row.log.map((e: any) => [e.channel, e.result])).toEqual([['wecom', 'fallback'], ['sms', 'sent']]);
+    expect(row.log.map((e: any) => [e.channel, e.result, e.kind])).toEqual([['wecom', 'fallback', 'permanent']]); // failures are logged
     expect(sms.sent.slice(before).map((s) => s.PhoneNumberSet[0])).toEqual(['+8613900000004']);
   });
 
@@ -204,6 +204,25 @@ describe('notifications: outbox and channels', () => {
     const sent = wecom.kfMessages.slice(before).map((m) => m.touser).sort();
     expect(sent).toEqual(tickets.map((_, i) => `wmTwin${i}`).sort());
     expect(wecom.duplicates.kf).toBe(0);
+  });
+
+  it('keeps a provider’s per-recipient limit: the message over it waits for the window, spending no attempt', async () => {
+    const config: any = strapi().config.get(CONFIG);
+    strapi().config.set(CONFIG, { ...config, rateLimits: { wecom: { perRecipient: { points: 2, duration: 60 } } } });
+    try {
+      const c = await customer({ wecomExternalUserId: 'wmBusy', wecomOpenKfId: 'wkShop01', wecomKfLastMessageAt: new Date() });
+      const tickets = [await ticketFor(c), await ticketFor(c), await ticketFor(c)];
+      await deliver();
+      const rows = (await Promise.all(tickets.map((t) => rowsOf(t.id)))).map(([r]) => r);
+      expect(rows.map((r) => r.status).sort()).toEqual(['pending', 'sent', 'sent']);
+      const waiting = rows.find((r) => r.status === 'pending');
+      expect(waiting).toMatchObject({ attempts: 0, channelAttempts: 0, channel: 'wecom' });
+      expect(Number(waiting.dueAt)).toBeGreaterThan(Date.now() + 50_000);
+      expect(waiting.log.map((e: any) => e.result)).toEqual(['deferred']);
+      expect(wecom.kfMessages.filter((m) => m.touser === 'wmBusy')).toHaveLength(2);
+    } finally {
+      strapi().config.set(CONFIG, config);
+    }
   });
 
   it('holds non-urgent messages for the end of the quiet hours', async () => {

@@ -20,6 +20,8 @@ export async function bootStrapi() {
   // The specs drive SLA timers by hand (sla-timers.tick) with their own clock.
   process.env.SCRM_SLA_POLLER = 'off';
   process.env.SCRM_NOTIFY_POLLER = 'off';
+  // The suite's Strapi is the embedded kind; the queue specs build their own bull queues.
+  delete process.env.REDIS_URL;
   // Policy changes would recompute every open ticket of the suite in the background.
   process.env.SCRM_SLA_RECOMPUTE = 'off';
   const appContext = await compileStrapi();

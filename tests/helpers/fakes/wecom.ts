@@ -14,9 +14,12 @@ export async function startWecomFake() {
   const duplicates = { app: 0, kf: 0 };
   const seenApp = new Set<string>();
   const seenKf = new Set<string>();
+  // How long the API takes to answer a send (what was received is already counted).
+  let delayMs = 0;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const authorised = (req: any) => new URL(req.url, 'http://x').searchParams.get('access_token') === current;
 
-  const server = await startJsonServer((path, body, req) => {
+  const server = await startJsonServer(async (path, body, req) => {
     if (path === '/cgi-bin/gettoken') {
       tokens += 1;
       current = `token-${tokens}`;
@@ -39,6 +42,7 @@ export async function startWecomFake() {
       }
       seenKf.add(body.msgid);
       kfMessages.push(body);
+      if (delayMs) await sleep(delayMs);
       return { body: { errcode: 0, errmsg: 'ok', msgid: body.msgid } };
     }
     if (path === '/cgi-bin/externalcontact/add_msg_template') {
@@ -54,6 +58,9 @@ export async function startWecomFake() {
     msgTemplates,
     duplicates,
     tokenCalls: () => tokens,
+    setDelay(ms: number) {
+      delayMs = ms;
+    },
     /** Makes the current token invalid (as WeCom may at any time). */
     expireToken() {
       current = 'expired';

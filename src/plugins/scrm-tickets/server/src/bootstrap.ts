@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import Redis from 'ioredis';
 import { createSlaTimerQueue } from './queues/sla-timer-queue';
+import { createNotifyQueues } from './queues/notify-queue';
 import { getService } from './utils/get-service';
 import { notificationsConfig } from './services/outbox';
 
@@ -14,18 +16,30 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
   // Either way every instance polls the table (a timer still fires once: each is claimed with a
   // conditional UPDATE). SCRM_SLA_POLLER=off turns the poller off (the tests drive it by hand).
   const redisUrl = process.env.REDIS_URL;
+  // Queue names start with SCRM_QUEUE_PREFIX: apps (or test runs) sharing a Redis keep apart.
+  const prefix = process.env.SCRM_QUEUE_PREFIX || 'scrm';
   if (redisUrl) {
-    const queue = createSlaTimerQueue(strapi, redisUrl, (job) => timers.fireQueued(job));
+    const queue = createSlaTimerQueue(strapi, redisUrl, (job) => timers.fireQueued(job), { name: `${prefix}-sla-timers` });
     timers.useQueue(queue);
     if (process.env.SCRM_QUEUE_WORKERS !== 'off') queue.work();
   }
   if (process.env.SCRM_SLA_POLLER !== 'off') timers.start(redisUrl ? SAFETY_POLL_MS : POLL_MS);
 
-  // Notifications: the outbox is delivered in-process, polling the table (and at once after a
-  // write that added rows). SCRM_NOTIFY_POLLER=off turns it off (tests drive it by hand).
-  if (process.env.SCRM_NOTIFY_POLLER !== 'off') {
-    getService('notify-dispatcher', { strapi }).start(notificationsConfig(strapi).pollMs);
+  // Notifications: every instance polls the outbox (and runs at once after a write that added
+  // rows). Without Redis it delivers the rows itself; with REDIS_URL it moves them to per-channel
+  // bull queues, whose processors run here unless SCRM_QUEUE_WORKERS=off (then in
+  // `npm run worker` processes). SCRM_NOTIFY_POLLER=off stops the polling (tests drive it).
+  const dispatcher = getService('notify-dispatcher', { strapi });
+  if (redisUrl) {
+    const queues = createNotifyQueues(strapi, redisUrl, (id) => dispatcher.deliver(id), { prefix: `${prefix}-notify` });
+    dispatcher.useQueues(queues);
+    // Rate-limit counters; no offline queue: a limit check never waits for a Redis that is away.
+    const counters = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    counters.on('error', (error) => strapi.log.debug(`scrm-tickets: rate-limit counters: ${error.message}`));
+    dispatcher.useRedis(counters);
+    if (process.env.SCRM_QUEUE_WORKERS !== 'off') queues.work(Number(process.env.NOTIFY_QUEUE_CONCURRENCY) || 32);
   }
+  if (process.env.SCRM_NOTIFY_POLLER !== 'off') dispatcher.start(notificationsConfig(strapi).pollMs);
 };
 
 export default bootstrap;

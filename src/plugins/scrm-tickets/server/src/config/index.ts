@@ -1,4 +1,5 @@
 import type { ChannelsConfig } from '../channels';
+import { DEFAULT_RATE_LIMITS, type RateLimitsConfig } from '../channels/rate-limits';
 import type { Channel } from '../notifications/types';
 import type { RetryPolicy } from '../notifications/retry';
 import { CHANNELS } from '../notifications/types';
@@ -14,6 +15,8 @@ export interface NotificationsConfig extends ChannelsConfig {
   /** Non-urgent messages planned inside this window wait for its end (Asia/Shanghai). */
   quietHours: { start: string; end: string } | null;
   retry: RetryPolicy;
+  /** Limits kept on our side per app and per recipient; a message over one waits (no attempt spent). */
+  rateLimits: RateLimitsConfig;
   /** How long a claimed row may stay `sending` / `queued` before the sweeper takes it back. */
   leaseMs: number;
   /** Embedded dispatcher poll interval (no Redis). */
@@ -37,6 +40,7 @@ export const DEFAULT_NOTIFICATIONS: NotificationsConfig = {
   customerChannels: ['wecom', 'sms', 'email'],
   quietHours: { start: '21:00', end: '08:00' },
   retry: { attemptsPerChannel: 5, baseMs: 2000, maxMs: 15 * 60_000 },
+  rateLimits: DEFAULT_RATE_LIMITS,
   leaseMs: 60_000,
   pollMs: 1000,
   regionalManagerRoles: ['区域经理', 'regional-manager'],
