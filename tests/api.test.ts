@@ -26,4 +26,5 @@ require('./api/sla-timers.spec');
 require('./api/sla-queue.spec');
 require('./api/notifications.spec');
 require('./api/notify-queue.spec');
+require('./api/ops-board.spec');
 require('./api/demo-seed.spec');

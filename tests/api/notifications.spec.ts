@@ -196,6 +196,30 @@ describe('notifications: outbox and channels', () => {
     expect((await rowsOf(t.id))[0].status).toBe('sent');
   });
 
+  it('reaches a WeChat customer outside the 微信客服 window through a 客户联系 message from their assignee', async () => {
+    const teamKey = unique('team').toLowerCase();
+    await strapi().documents('plugin::scrm-tickets.team' as any).create({ data: { key: teamKey, name: teamKey, strategy: 'round_robin' } as any });
+    const staff = await adminWithRole('工程师');
+    await strapi()
+      .documents('plugin::scrm-tickets.agent-profile' as any)
+      .create({ data: { name: '张师傅', team: teamKey, user: staff.id, capacity: 5, wecomUserId: 'ZhangShiFu' } as any });
+    const c = await customer({ wecomExternalUserId: 'wmContact01', wecomOpenKfId: 'wkShop01', wecomKfLastMessageAt: new Date(Date.now() - 49 * 3600_000) });
+    const t = await ticketFor(c, { team: teamKey });
+    // At creation nobody was assigned yet: no member could send, so no WeCom row was written.
+    expect((await rowsOf(t.id)).filter((r) => r.audience === 'customer')).toEqual([]);
+    const fresh: any = await strapi().documents('plugin::scrm-tickets.ticket' as any).findOne({ documentId: t.documentId } as any);
+    const moved = await http()
+      .post(`/api/scrm-tickets/tickets/${t.documentId}/transitions`)
+      .set({ Authorization: `Bearer ${await apiToken()}` })
+      .send({ to: 'in_progress', version: fresh.version });
+    expect(moved.status).toBe(200);
+    await deliver();
+    const task = wecom.msgTemplates.find((m) => m.external_userid[0] === 'wmContact01');
+    expect(task).toMatchObject({ chat_type: 'single', sender: 'ZhangShiFu', allow_select: false });
+    expect(task.text.content).toContain(t.number);
+    expect(wecom.kfMessages.find((m) => m.touser === 'wmContact01')).toBeUndefined();
+  });
+
   it('two dispatchers at once send every message exactly once', async () => {
     const tickets = [];
     for (let i = 0; i < 6; i += 1) tickets.push(await ticketFor(await customer({ wecomExternalUserId: `wmTwin${i}`, wecomOpenKfId: 'wkShop01', wecomKfLastMessageAt: new Date() })));

@@ -22,6 +22,7 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
     const queue = createSlaTimerQueue(strapi, redisUrl, (job) => timers.fireQueued(job), { name: `${prefix}-sla-timers` });
     timers.useQueue(queue);
     if (process.env.SCRM_QUEUE_WORKERS !== 'off') queue.work();
+    getService('ops-board', { strapi }).get().show([queue.queue]);
   }
   if (process.env.SCRM_SLA_POLLER !== 'off') timers.start(redisUrl ? SAFETY_POLL_MS : POLL_MS);
 
@@ -33,6 +34,7 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
   if (redisUrl) {
     const queues = createNotifyQueues(strapi, redisUrl, (id) => dispatcher.deliver(id), { prefix: `${prefix}-notify` });
     dispatcher.useQueues(queues);
+    getService('ops-board', { strapi }).get().show([...queues.queues.values()]);
     // Rate-limit counters; no offline queue: a limit check never waits for a Redis that is away.
     const counters = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     counters.on('error', (error) => strapi.log.debug(`scrm-tickets: rate-limit counters: ${error.message}`));

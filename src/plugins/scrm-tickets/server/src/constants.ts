@@ -22,6 +22,7 @@ export const ACTIONS = {
   transition: 'plugin::scrm-tickets.ticket.transition',
   approve: 'plugin::scrm-tickets.ticket.approve',
   retryNotification: 'plugin::scrm-tickets.notification.retry',
+  readQueues: 'plugin::scrm-tickets.queues.read',
 } as const;
 
 /** Per-day ticket counters; created by the app's knex migration (database/migrations). */

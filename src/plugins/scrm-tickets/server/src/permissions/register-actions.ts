@@ -8,6 +8,7 @@ const actions = [
   { uid: 'ticket.transition', displayName: 'Move tickets along their workflow' },
   { uid: 'ticket.approve', displayName: 'Approve or reject tickets awaiting approval' },
   { uid: 'notification.retry', displayName: 'Send a dead notification again' },
+  { uid: 'queues.read', displayName: 'See the job queues (ops view at /admin/queues)' },
 ];
 
 export const registerActions = async (strapi: Core.Strapi) => {

@@ -15,6 +15,7 @@ import assignment from './assignment';
 import slaTimers from './sla-timers';
 import outbox from './outbox';
 import notifyDispatcher from './notify-dispatcher';
+import opsBoard from './ops-board';
 
 export default {
   numbering,
@@ -34,4 +35,5 @@ export default {
   'sla-timers': slaTimers,
   outbox,
   'notify-dispatcher': notifyDispatcher,
+  'ops-board': opsBoard,
 };

@@ -14,6 +14,7 @@ import type { AssignmentService } from '../services/assignment';
 import type { SlaTimersService } from '../services/sla-timers';
 import type { OutboxService } from '../services/outbox';
 import type { NotifyDispatcherService } from '../services/notify-dispatcher';
+import type { OpsBoardService } from '../services/ops-board';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -32,6 +33,7 @@ interface Services {
   'sla-timers': SlaTimersService;
   outbox: OutboxService;
   'notify-dispatcher': NotifyDispatcherService;
+  'ops-board': OpsBoardService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */
