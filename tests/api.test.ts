@@ -27,4 +27,5 @@ require('./api/sla-queue.spec');
 require('./api/notifications.spec');
 require('./api/notify-queue.spec');
 require('./api/ops-board.spec');
+require('./api/sla-restart.spec');
 require('./api/demo-seed.spec');

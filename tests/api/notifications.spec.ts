@@ -3,6 +3,7 @@ import { strapi } from '../helpers/strapi';
 import { startWecomFake } from '../helpers/fakes/wecom';
 import { startSmsFake } from '../helpers/fakes/tencent-sms';
 import { startSmtpFake } from '../helpers/fakes/smtp';
+import { DateTime } from 'luxon';
 
 const NOTIFICATION_UID = 'plugin::scrm-tickets.notification';
 const CONFIG = 'plugin::scrm-tickets.notifications';
@@ -247,6 +248,41 @@ describe('notifications: outbox and channels', () => {
     } finally {
       strapi().config.set(CONFIG, config);
     }
+  });
+
+  it('holds an SLA warning for the business hours of the ticket’s policy, while a breach goes at once', async () => {
+    // The policy's only window opens two whole hours from now (Asia/Shanghai), every day.
+    const opens = DateTime.now().setZone('Asia/Shanghai').startOf('hour').plus({ hours: 2 });
+    const hh = (n: number) => `${String(n).padStart(2, '0')}:00`;
+    const key = unique('night_sla').toLowerCase();
+    await strapi()
+      .documents('plugin::scrm-tickets.sla-policy' as any)
+      .create({
+        data: {
+          key, name: '夜间不打扰', firstResponseMinutes: 60,
+          schedule: { calendar: 'everyday', hours: [{ start: hh(opens.hour), end: opens.hour === 23 ? '24:00' : hh(opens.hour + 1) }] },
+          conditions: { all: [{ fact: 'template', operator: 'equal', value: 'no_such_template' }] },
+        } as any,
+      });
+    const teamKey = unique('team').toLowerCase();
+    await strapi().documents('plugin::scrm-tickets.team' as any).create({ data: { key: teamKey, name: teamKey, strategy: 'round_robin' } as any });
+    const staff = await adminWithRole('工程师');
+    await strapi()
+      .documents('plugin::scrm-tickets.agent-profile' as any)
+      .create({ data: { name: '值班', team: teamKey, user: staff.id, capacity: 5, wecomUserId: 'ZhiBan' } as any });
+    const t = (await postTicket({ templateKey: template.key, title: '夜间报修', fields: { summary: 'x' }, team: teamKey })).body.data;
+    await strapi().db.query('plugin::scrm-tickets.ticket' as any).update({ where: { id: t.id }, data: { slaPolicyKey: key } });
+    const events = strapi().plugin('scrm-tickets').service('events');
+    const actor = { kind: 'system', name: 'sla' };
+    const dueAt = new Date().toISOString();
+    await events.record(t, { type: 'notification', changes: { requested: { to: 'assignee', sla: 'first_response:warn', at: 'warn', dueAt } }, actor, visibility: 'internal' });
+    await events.record(t, { type: 'notification', changes: { requested: { to: 'assignee', sla: 'first_response:breach', at: 'breach', dueAt } }, actor, visibility: 'internal' });
+    const rows = await rowsOf(t.id);
+    const warn = rows.find((r) => r.textKey === 'sla_warning');
+    const breach = rows.find((r) => r.textKey === 'sla_breach');
+    expect(Number(warn.dueAt)).toBe(opens.toMillis());
+    expect(Number(breach.dueAt)).toBeLessThanOrEqual(Date.now());
+    expect(breach.urgent).toBe(true);
   });
 
   it('holds non-urgent messages for the end of the quiet hours', async () => {

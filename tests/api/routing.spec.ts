@@ -1,4 +1,4 @@
-import { adminWithRole, createTemplate, eventsOf, postTicket, unique } from '../helpers/fixtures';
+import { adminWithRole, apiToken, bearer, createTemplate, eventsOf, http, postTicket, unique } from '../helpers/fixtures';
 import { strapi } from '../helpers/strapi';
 
 const RULE_UID = 'plugin::scrm-tickets.routing-rule';
@@ -90,6 +90,42 @@ describe('routing rules', () => {
     });
     const ticket = await post({ title: '上门维修', region: store.documentId });
     expect((await read(ticket.documentId)).assignee.id).toBe(engineer.id);
+  });
+
+  it('makes resolving a ticket need approval when a rule requires it (a refund), and only then', async () => {
+    const key = unique('refund').toLowerCase();
+    await strapi()
+      .documents('plugin::scrm-tickets.approval-policy' as any)
+      .create({ data: { key, name: '退款审批', levels: [{ key: 'store', label: label('店长审批'), roles: ['店长'] }] } as any });
+    const own = await createTemplate({
+      fieldDefinitions: [{ key: 'summary', label: label('概述'), type: 'text' }],
+      workflow: {
+        initial: 'open',
+        final: ['done'],
+        states: [{ key: 'open', label: label('待处理') }, { key: 'fixed', label: label('已处理'), resolves: true }, { key: 'done', label: label('完成') }],
+        transitions: [{ from: 'open', to: 'fixed' }, { from: 'fixed', to: 'done' }],
+      },
+    });
+    await rules().create({
+      data: {
+        name: '退款需审批',
+        conditions: { all: [{ fact: 'template', operator: 'equal', value: own.key }, { fact: 'text', operator: 'containsAnyText', value: ['退款'] }] },
+        actions: [{ type: 'requireApproval', policy: key }],
+      } as any,
+    });
+    const move = async (id: string) =>
+      http().post(`/api/scrm-tickets/tickets/${id}/transitions`).set(bearer(await apiToken())).send({ to: 'fixed', version: 1 });
+
+    const refund = (await postTicket({ templateKey: own.key, title: '申请退款', fields: { summary: 'x' } })).body.data;
+    const parked = await move(refund.documentId);
+    expect(parked.status).toBe(200);
+    expect(parked.body.data).toMatchObject({ state: 'awaiting_approval', approvalState: 'pending', approval: { policy: key, to: 'fixed' } });
+
+    const plain = (await postTicket({ templateKey: own.key, title: '换个零件', fields: { summary: 'x' } })).body.data;
+    expect((await move(plain.documentId)).body.data).toMatchObject({ state: 'fixed' });
+
+    const unknown = rules().create({ data: { name: '坏', conditions: { all: [onTemplate()] }, actions: [{ type: 'requireApproval', policy: 'no_such_policy' }] } as any });
+    await expect(unknown).rejects.toMatchObject({ details: { errors: [{ path: ['actions', '0', 'policy'], message: 'names no approval policy' }] } });
   });
 
   it('refuses a rule with a bad condition or action with the path of each error, and saves nothing', async () => {

@@ -71,6 +71,8 @@ export const SYSTEM_ATTRIBUTES = [
   'idempotencyKey',
   'approval',
   'approvalState',
+  // Set by a routing rule's requireApproval action.
+  'requiredApproval',
   // The SLA service keeps these from the policy and the status history.
   'slaPolicyKey',
   'slaPausedAt',

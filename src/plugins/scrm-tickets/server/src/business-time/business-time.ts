@@ -34,6 +34,12 @@ export function addBusinessMinutes(start: Date, minutes: number, schedule: Sched
   throw new RangeError(`the schedule has no ${minutes} business minutes within ${MAX_DAYS} days`);
 }
 
+/** The first instant at or after `instant` when the clock of `schedule` runs. */
+export function nextBusinessTime(instant: Date, schedule: Schedule): Date {
+  for (const interval of clockIntervals(instant.getTime(), schedule, [])) return new Date(interval.start);
+  throw new RangeError(`the schedule has no business time within ${MAX_DAYS} days`);
+}
+
 /** Whether the clock of `schedule` runs at `instant` (pauses aside). */
 export function isBusinessTime(instant: Date, schedule: Schedule): boolean {
   if (schedule.hours === 'always') return true;

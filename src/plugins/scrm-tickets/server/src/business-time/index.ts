@@ -2,7 +2,7 @@
 export * from './types';
 export { isWorkingDay } from './working-days';
 export { mergePauses } from './intervals';
-export { addBusinessMinutes, businessMillisBetween, isBusinessTime } from './business-time';
+export { addBusinessMinutes, businessMillisBetween, isBusinessTime, nextBusinessTime } from './business-time';
 export { validateSchedule } from './validate-schedule';
 export { dueTimes, pausesFromHistory, slaMet, type ClockPolicy, type DueTimes, type Pauses, type StateChange } from './sla-clock';
 export { DEFAULT_ESCALATIONS, planTimers, type Clock, type EscalationLevel, type TimerPlan } from './escalations';

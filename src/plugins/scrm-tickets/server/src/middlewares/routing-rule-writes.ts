@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ROUTING_RULE_UID } from '../constants';
+import { APPROVAL_POLICY_UID, ROUTING_RULE_UID } from '../constants';
 import { validateActions } from '../rules/actions';
 import { validateConditions } from '../rules/conditions';
 import { assertNoErrors } from '../utils/field-errors';
@@ -7,8 +7,9 @@ import { getService } from '../utils/get-service';
 import type { DocumentMiddleware } from './types';
 
 /**
- * A routing rule is saved only with a valid condition tree and actions, and an `assign` names an
- * admin user who exists: a rule that can never work is refused with the path of its error.
+ * A routing rule is saved only with a valid condition tree and actions, an `assign` names an
+ * admin user who exists and a `requireApproval` an approval policy that exists: a rule that can
+ * never work is refused with the path of its error.
  */
 export const routingRuleWrites =
   (strapi: Core.Strapi): DocumentMiddleware =>
@@ -23,6 +24,10 @@ export const routingRuleWrites =
       errors.push(...actionErrors);
       if (actionErrors.length === 0) {
         for (const [i, action] of (data.actions as any[]).entries()) {
+          if (action.type === 'requireApproval') {
+            const policy = await strapi.db.query(APPROVAL_POLICY_UID as any).findOne({ where: { key: action.policy }, select: ['id'] });
+            if (!policy) errors.push({ path: ['actions', i, 'policy'], message: 'names no approval policy' });
+          }
           if (action.type !== 'assign' || action.agent === undefined) continue;
           const user = await strapi.db.query('admin::user').findOne({ where: { id: action.agent }, select: ['id'] });
           if (!user) errors.push({ path: ['actions', i, 'agent'], message: 'names no admin user' });

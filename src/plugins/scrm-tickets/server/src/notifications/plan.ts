@@ -14,6 +14,8 @@ export interface Intent {
   text: TextKey;
   target: Target;
   urgent: boolean;
+  /** Wait for the business hours of the ticket's SLA policy (non-urgent escalations). */
+  duringBusinessHours?: boolean;
   /** Extra variables of this moment (comment body, approval level, SLA due time, rule …). */
   vars?: Record<string, string | null | undefined>;
 }
@@ -139,8 +141,9 @@ function planRequest(requested: any, rule: string | null): Intent {
     return {
       text: breach ? 'sla_breach' : 'sla_warning',
       target,
-      // A breach is urgent (sent at night too); a warning waits for the quiet hours to end.
+      // A breach is urgent (sent at night too); a warning waits for the policy's business hours.
       urgent: breach,
+      duringBusinessHours: !breach,
       vars: { 'sla.clock': String(requested.sla).split(':')[0], 'sla.level': String(requested.sla).split(':')[1], 'sla.dueAt': requested.dueAt ?? null },
     };
   }

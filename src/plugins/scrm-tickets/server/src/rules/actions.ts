@@ -14,7 +14,9 @@ export type RuleAction =
   | { type: 'assign'; agent: number }
   | { type: 'assign'; strategy: Strategy }
   | { type: 'escalate' }
-  | { type: 'notify'; to: (typeof NOTIFY_TARGETS)[number]; message?: string };
+  | { type: 'notify'; to: (typeof NOTIFY_TARGETS)[number]; message?: string }
+  /** Resolving the ticket needs this approval policy's levels (e.g. refunds, complaints). */
+  | { type: 'requireApproval'; policy: string };
 
 const PARAMS: Record<RuleAction['type'], string[]> = {
   setPriority: ['priority'],
@@ -23,7 +25,10 @@ const PARAMS: Record<RuleAction['type'], string[]> = {
   assign: ['agent', 'strategy'],
   escalate: [],
   notify: ['to', 'message'],
+  requireApproval: ['policy'],
 };
+
+export const POLICY_KEY = /^[a-z][a-z0-9_]{0,63}$/;
 const MAX_ACTIONS = 20;
 
 function checkAction(a: Record<string, unknown>, at: Path, errors: FieldError[]) {
@@ -58,6 +63,9 @@ function checkAction(a: Record<string, unknown>, at: Path, errors: FieldError[])
       if (!NOTIFY_TARGETS.includes(a.to as any)) fail('to', `must be one of ${NOTIFY_TARGETS.join(', ')}`);
       if (a.message !== undefined && (typeof a.message !== 'string' || a.message.length > 500)) fail('message', 'must be a text of at most 500 characters');
       break;
+    case 'requireApproval':
+      if (typeof a.policy !== 'string' || !POLICY_KEY.test(a.policy)) fail('policy', 'must be the key of an approval policy');
+      break;
   }
 }
 
@@ -79,6 +87,8 @@ export type RoutedTicket = {
   tags: string[];
   team: string | null;
   assignee: number | null;
+  /** Approval policy that resolving the ticket needs (set by a `requireApproval` action). */
+  requiredApproval: string | null;
 };
 
 export interface Routing {
@@ -115,6 +125,9 @@ export function applyActions(start: RoutedTicket, actions: RuleAction[]): Routin
         break;
       case 'notify':
         notify.push({ to: a.to, ...(a.message ? { message: a.message } : {}) });
+        break;
+      case 'requireApproval':
+        ticket.requiredApproval = a.policy;
         break;
     }
   }

@@ -10,6 +10,8 @@ import { sendableAt } from '../notifications/quiet-hours';
 import { CHANNELS, type Channel, type Recipient } from '../notifications/types';
 import { stateOf, workflowOf } from '../workflow/transitions';
 import { createConfigCache } from '../utils/config-cache';
+import { getService } from '../utils/get-service';
+import { nextBusinessTime } from '../business-time';
 import type { TicketRef } from './events';
 
 /** Events that may notify; the rest (field edits, rule and SLA audit entries) cost nothing here. */
@@ -105,6 +107,17 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
     return vars;
   }
 
+  /** Urgent: now. Otherwise after the quiet hours, and for escalations within business hours. */
+  async function dueFor(intent: Intent, ticket: any, now: number, quiet: Parameters<typeof sendableAt>[1]) {
+    if (intent.urgent) return now;
+    let due = sendableAt(now, quiet);
+    if (intent.duringBusinessHours && ticket.slaPolicyKey) {
+      const policy = await getService('sla', { strapi }).policyByKey(ticket.slaPolicyKey);
+      if (policy) due = Math.max(due, nextBusinessTime(new Date(now), policy.schedule).getTime());
+    }
+    return due;
+  }
+
   return {
     /**
      * Writes the outbox rows an event asks for, in the caller's transaction: the message exists
@@ -114,7 +127,7 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!NOTIFYING.has(event.type)) return 0;
       const ticket: any = await strapi.db.query(TICKET_UID as any).findOne({
         where: { id: ref.id },
-        select: ['id', 'documentId', 'number', 'title', 'state', 'priority', 'source', 'team', 'approval', 'createdAt', 'firstResponseDueAt', 'resolutionDueAt'],
+        select: ['id', 'documentId', 'number', 'title', 'state', 'priority', 'source', 'team', 'approval', 'slaPolicyKey', 'createdAt', 'firstResponseDueAt', 'resolutionDueAt'],
         populate: {
           customer: true,
           assignee: { select: STAFF_FIELDS },
@@ -137,6 +150,7 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       const actor = event.actor ?? {};
       let written = 0;
       for (const intent of intents) {
+        const dueAt = await dueFor(intent, ticket, now, quiet);
         for (const recipient of await resolve(intent.target, ticket, config)) {
           // Nobody is told of what they did themselves.
           if (recipient.kind === 'staff' && actor.kind === 'admin' && Number(actor.id) === recipient.id) continue;
@@ -170,7 +184,7 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
               status: 'pending',
               attempts: 0,
               channelAttempts: 0,
-              dueAt: intent.urgent ? now : sendableAt(now, quiet),
+              dueAt,
               log: [],
             },
           });

@@ -17,7 +17,7 @@ interface Rule {
   actions: RuleAction[];
 }
 
-const ROUTED = ['priority', 'tags', 'team', 'assignee'] as const;
+const ROUTED = ['priority', 'tags', 'team', 'assignee', 'requiredApproval'] as const;
 
 const createRoutingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const ruleSet = createConfigCache(strapi, ROUTING_RULE_UID, async () => {
@@ -61,12 +61,13 @@ const createRoutingService = ({ strapi }: { strapi: Core.Strapi }) => {
         known ??
         (await strapi.db
           .query(TICKET_UID as any)
-          .findOne({ where: { id: ticket.id }, select: ['priority', 'tags', 'team'], populate: { assignee: { select: ['id'] } } }));
+          .findOne({ where: { id: ticket.id }, select: ['priority', 'tags', 'team', 'requiredApproval'], populate: { assignee: { select: ['id'] } } }));
       let current: RoutedTicket = {
         priority: row.priority,
         tags: Array.isArray(row.tags) ? row.tags : [],
         team: row.team ?? null,
         assignee: row.assignee?.id ?? null,
+        requiredApproval: row.requiredApproval ?? null,
       };
       const start = current;
       let assignStrategy: Strategy | undefined;

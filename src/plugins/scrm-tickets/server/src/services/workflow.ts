@@ -10,6 +10,7 @@ import {
   checkChecklist,
   planTransition,
   stampsFor,
+  stateOf,
   workflowOf,
   type TicketState,
   type WorkflowActor,
@@ -52,7 +53,7 @@ const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * `resolvedAt` cleared on a reopen. Throws 400/403 when the workflow refuses.
    */
   async checkStateChange(
-    ticket: TicketState & { id: number; template?: any; resolvedAt?: unknown },
+    ticket: TicketState & { id: number; template?: any; resolvedAt?: unknown; requiredApproval?: string | null },
     to: string,
     data: Record<string, unknown>,
     opts: { deciding: boolean }
@@ -63,12 +64,14 @@ const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const checklist = 'checklist' in data ? (data.checklist as TicketState['checklist']) : ticket.checklist;
     const plan = planTransition(workflow, { state: ticket.state, checklist }, to, this.actor());
     if ('error' in plan) throw toHttpError(plan.error);
-    if (plan.transition.approval) {
+    // The transition's own approval, or the one a routing rule required for resolving this ticket.
+    const policy = plan.transition.approval ?? (ticket.requiredApproval && stateOf(workflow, to)?.resolves ? ticket.requiredApproval : null);
+    if (policy) {
       const approvals = getService('approvals', { strapi });
-      const levels = await approvals.levelsFor(plan.transition.approval, ticket.id, data);
+      const levels = await approvals.levelsFor(policy, ticket.id, data);
       // No level applies (e.g. a small amount the policy does not cover): the move goes through.
       if (levels.length > 0) {
-        const approval = approvals.pending(plan.transition.approval, ticket.state, to, levels);
+        const approval = approvals.pending(policy, ticket.state, to, levels);
         return { state: AWAITING_APPROVAL, approval, approvalState: 'pending' };
       }
     }

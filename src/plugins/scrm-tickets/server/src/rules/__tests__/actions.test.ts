@@ -1,6 +1,6 @@
 import { applyActions, validateActions } from '../actions';
 
-const start = { priority: 'normal' as const, tags: ['a'], team: null, assignee: null };
+const start = { priority: 'normal' as const, tags: ['a'], team: null, assignee: null, requiredApproval: null };
 
 describe('applyActions', () => {
   it('applies in order: later settings win, tags accumulate once, escalations add up and stop at urgent', () => {
@@ -13,8 +13,9 @@ describe('applyActions', () => {
       { type: 'setTeam', team: 'vip' },
       { type: 'assign', agent: 7 },
       { type: 'notify', to: 'team_lead', message: '注意' },
+      { type: 'requireApproval', policy: 'refund' },
     ]);
-    expect(ticket).toEqual({ priority: 'high', tags: ['a', 'b'], team: 'vip', assignee: 7 });
+    expect(ticket).toEqual({ priority: 'high', tags: ['a', 'b'], team: 'vip', assignee: 7, requiredApproval: 'refund' });
     expect(notify).toEqual([{ to: 'team_lead', message: '注意' }]);
     expect(applyActions({ ...start, priority: 'urgent' }, [{ type: 'escalate' }]).ticket.priority).toBe('urgent');
     expect(start.tags).toEqual(['a']);
@@ -31,6 +32,7 @@ describe('validateActions', () => {
         { type: 'assign', agent: 1 },
         { type: 'escalate' },
         { type: 'notify', to: 'assignee' },
+        { type: 'requireApproval', policy: 'refund_over_500' },
       ])
     ).toEqual([]);
   });
@@ -44,6 +46,7 @@ describe('validateActions', () => {
       { type: 'escalate', by: 2 },
       { type: 'notify', to: 'everyone' },
       'setTeam',
+      { type: 'requireApproval', policy: 'Refund!' },
     ]);
     expect(errors.map((e) => e.path.join('.'))).toEqual([
       'actions.0.type',
@@ -53,6 +56,7 @@ describe('validateActions', () => {
       'actions.4.by',
       'actions.5.to',
       'actions.6',
+      'actions.7.policy',
     ]);
     expect(validateActions([])).toEqual([{ path: ['actions'], message: 'must list 1 to 20 actions' }]);
   });
