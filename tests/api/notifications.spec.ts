@@ -51,6 +51,16 @@ describe('notifications: outbox and channels', () => {
     expect(res.status).toBe(201);
     return res.body.data;
   };
+  /** A round-robin team with one agent reachable on WeCom: its tickets are assigned to them. */
+  const agentOnNewTeam = async (name: string, wecomUserId: string) => {
+    const teamKey = unique('team').toLowerCase();
+    await strapi().documents('plugin::scrm-tickets.team' as any).create({ data: { key: teamKey, name: teamKey, strategy: 'round_robin' } as any });
+    const staff = await adminWithRole('工程师');
+    await strapi()
+      .documents('plugin::scrm-tickets.agent-profile' as any)
+      .create({ data: { name, team: teamKey, user: staff.id, capacity: 5, wecomUserId } as any });
+    return { teamKey, staff };
+  };
   const rowsOf = async (ticketId: number) =>
     (await strapi().db.query(NOTIFICATION_UID as any).findMany({ where: { ticketId }, orderBy: { id: 'asc' } })) as any[];
 
@@ -176,12 +186,7 @@ describe('notifications: outbox and channels', () => {
   });
 
   it('tells staff through the WeCom app with a textcard that opens the ticket, refreshing an expired token once', async () => {
-    const teamKey = unique('team').toLowerCase();
-    await strapi().documents('plugin::scrm-tickets.team' as any).create({ data: { key: teamKey, name: teamKey, strategy: 'round_robin' } as any });
-    const staff = await adminWithRole('工程师');
-    await strapi()
-      .documents('plugin::scrm-tickets.agent-profile' as any)
-      .create({ data: { name: '李师傅', team: teamKey, user: staff.id, capacity: 5, wecomUserId: 'LiShiFu' } as any });
+    const { teamKey } = await agentOnNewTeam('李师傅', 'LiShiFu');
     wecom.expireToken();
     const tokensBefore = wecom.tokenCalls();
     const t = (await postTicket({ templateKey: template.key, title: '上门维修', fields: { summary: 'x' }, team: teamKey })).body.data;
@@ -198,12 +203,7 @@ describe('notifications: outbox and channels', () => {
   });
 
   it('reaches a WeChat customer outside the 微信客服 window through a 客户联系 message from their assignee', async () => {
-    const teamKey = unique('team').toLowerCase();
-    await strapi().documents('plugin::scrm-tickets.team' as any).create({ data: { key: teamKey, name: teamKey, strategy: 'round_robin' } as any });
-    const staff = await adminWithRole('工程师');
-    await strapi()
-      .documents('plugin::scrm-tickets.agent-profile' as any)
-      .create({ data: { name: '张师傅', team: teamKey, user: staff.id, capacity: 5, wecomUserId: 'ZhangShiFu' } as any });
+    const { teamKey } = await agentOnNewTeam('张师傅', 'ZhangShiFu');
     const c = await customer({ wecomExternalUserId: 'wmContact01', wecomOpenKfId: 'wkShop01', wecomKfLastMessageAt: new Date(Date.now() - 49 * 3600_000) });
     const t = await ticketFor(c, { team: teamKey });
     // At creation nobody was assigned yet: no member could send, so no WeCom row was written.
@@ -264,12 +264,7 @@ describe('notifications: outbox and channels', () => {
           conditions: { all: [{ fact: 'template', operator: 'equal', value: 'no_such_template' }] },
         } as any,
       });
-    const teamKey = unique('team').toLowerCase();
-    await strapi().documents('plugin::scrm-tickets.team' as any).create({ data: { key: teamKey, name: teamKey, strategy: 'round_robin' } as any });
-    const staff = await adminWithRole('工程师');
-    await strapi()
-      .documents('plugin::scrm-tickets.agent-profile' as any)
-      .create({ data: { name: '值班', team: teamKey, user: staff.id, capacity: 5, wecomUserId: 'ZhiBan' } as any });
+    const { teamKey } = await agentOnNewTeam('值班', 'ZhiBan');
     const t = (await postTicket({ templateKey: template.key, title: '夜间报修', fields: { summary: 'x' }, team: teamKey })).body.data;
     await strapi().db.query('plugin::scrm-tickets.ticket' as any).update({ where: { id: t.id }, data: { slaPolicyKey: key } });
     const events = strapi().plugin('scrm-tickets').service('events');

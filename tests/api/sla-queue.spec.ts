@@ -1,4 +1,4 @@
-import { createTemplate, eventsOf, postTicket } from '../helpers/fixtures';
+import { createTemplate, eventsOf, oneMinuteSla, postTicket } from '../helpers/fixtures';
 import { strapi } from '../helpers/strapi';
 import { createSlaTimerQueue } from '../../src/plugins/scrm-tickets/server/src/queues/sla-timer-queue';
 
@@ -14,14 +14,7 @@ describe('SLA timers on bull (REDIS_URL)', () => {
     template = await createTemplate({ fieldDefinitions: [{ key: 'summary', label: label('概述'), type: 'text' }] });
     // First response within 1 minute, warned at 50 %: a ticket reported 59.5 s ago is warned now
     // and breached half a second from now.
-    await strapi()
-      .documents('plugin::scrm-tickets.sla-policy' as any)
-      .create({
-        data: {
-          key: `queued_${template.key}`, name: '队列计时', schedule: { hours: 'always' }, firstResponseMinutes: 1, warnAtPercent: 50,
-          conditions: { all: [{ fact: 'template', operator: 'equal', value: template.key }] },
-        } as any,
-      });
+    await oneMinuteSla(template, 'queued', '队列计时');
   });
   const post = async () =>
     (await postTicket({ templateKey: template.key, title: '排队', fields: {}, reportedAt: new Date(Date.now() - 59_500).toISOString() })).body.data;

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { createTemplate, eventsOf, postTicket, unique } from '../helpers/fixtures';
+import { createTemplate, eventsOf, oneMinuteSla, postTicket, unique } from '../helpers/fixtures';
 import { strapi } from '../helpers/strapi';
 import { createSlaTimerQueue } from '../../src/plugins/scrm-tickets/server/src/queues/sla-timer-queue';
 
@@ -19,14 +19,7 @@ const onPostgres = Boolean(process.env.DATABASE_URL);
   it('fires the warning before the kill and the breach after the restart, each once', async () => {
     const prefix = unique('scrm-restart');
     const template = await createTemplate({ fieldDefinitions: [{ key: 'summary', label: label('概述'), type: 'text' }] });
-    await strapi()
-      .documents('plugin::scrm-tickets.sla-policy' as any)
-      .create({
-        data: {
-          key: `restart_${template.key}`, name: '重启计时', schedule: { hours: 'always' }, firstResponseMinutes: 1, warnAtPercent: 50,
-          conditions: { all: [{ fact: 'template', operator: 'equal', value: template.key }] },
-        } as any,
-      });
+    await oneMinuteSla(template, 'restart', '重启计时');
     // This instance queues the timers in the workers' Redis queue (it runs no processor).
     const queue = createSlaTimerQueue(strapi(), 'redis://127.0.0.1:6379', async () => undefined, { name: `${prefix}-sla-timers` });
     timers().useQueue(queue);

@@ -196,3 +196,15 @@ export async function adminToken(): Promise<string> {
   adminJwt = await adminLogin(email, 'Admin12345!');
   return adminJwt;
 }
+
+/** A 24×7 SLA policy for one template's tickets: first response within 1 minute, warned at 50 %. */
+export async function oneMinuteSla(template: { key: string }, keyPrefix: string, name: string) {
+  return strapi()
+    .documents('plugin::scrm-tickets.sla-policy' as any)
+    .create({
+      data: {
+        key: `${keyPrefix}_${template.key}`, name, schedule: { hours: 'always' }, firstResponseMinutes: 1, warnAtPercent: 50,
+        conditions: { all: [{ fact: 'template', operator: 'equal', value: template.key }] },
+      } as any,
+    });
+}
