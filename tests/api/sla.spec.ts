@@ -1,4 +1,5 @@
-import { apiToken, bearer, createCustomerLogin, createTemplate, eventsOf, grantCustomerRole, http, postTicket } from '../helpers/fixtures';
+import { apiToken, bearer, createCustomerLogin, createTemplate, eventsOf, grantCustomerRole, http, postTicket, unique } from '../helpers/fixtures';
+import { createSlaRecomputeQueue } from '../../src/plugins/scrm-tickets/server/src/queues/sla-recompute-queue';
 import { strapi } from '../helpers/strapi';
 
 const POLICY_UID = 'plugin::scrm-tickets.sla-policy';
@@ -144,6 +145,35 @@ describe('SLA due times', () => {
     }
     expect(await dueOf(open)).toBe(120 * 60_000);
     expect(await dueOf(closed)).toBe(60 * 60_000);
+  });
+
+  it('with Redis, runs the recomputation as a queued job', async () => {
+    const always = await createTemplate({ fieldDefinitions: FIELDS });
+    const policy: any = await policies().create({
+      data: { key: `rq_${always.key}`, name: '排队重算', schedule: { hours: 'always' }, resolutionMinutes: 30, conditions: { all: [onTemplate(always)] } } as any,
+    });
+    const open = (await postTicket({ templateKey: always.key, title: '未结', fields: {} })).body.data;
+    const dueOf = async (t: any) => new Date((await read(t.documentId)).resolutionDueAt).getTime() - new Date(t.reportedAt).getTime();
+    const sla = strapi().plugin('scrm-tickets').service('sla');
+    const queue = createSlaRecomputeQueue(strapi(), 'redis://127.0.0.1:6379', () => sla.recomputeOpen(), { name: unique('scrm-recompute-test') });
+    let worked = 0;
+    queue.queue.on('completed', () => (worked += 1));
+    queue.work();
+    sla.useRecomputeQueue(queue);
+    sla.autoRecompute = true;
+    try {
+      await policies().update({ documentId: policy.documentId, data: { resolutionMinutes: 45 } } as any);
+      for (let waited = 0; (await dueOf(open)) !== 45 * 60_000 && waited < 15_000; waited += 100) await pause(100);
+      for (let waited = 0; worked === 0 && waited < 5000; waited += 100) await pause(100);
+      await sla.whenIdle();
+    } finally {
+      sla.autoRecompute = false;
+      sla.useRecomputeQueue(null);
+      await queue.queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close();
+    }
+    expect(await dueOf(open)).toBe(45 * 60_000);
+    expect(worked).toBe(1);
   });
 
   it('refuses invalid policies and template pins with paths, and ignores clients writing the clocks', async () => {

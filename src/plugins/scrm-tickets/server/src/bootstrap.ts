@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import Redis from 'ioredis';
 import { createSlaTimerQueue } from './queues/sla-timer-queue';
 import { createNotifyQueues } from './queues/notify-queue';
+import { createSlaRecomputeQueue } from './queues/sla-recompute-queue';
 import { getService } from './utils/get-service';
 import { notificationsConfig } from './services/outbox';
 
@@ -22,7 +23,11 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
     const queue = createSlaTimerQueue(strapi, redisUrl, (job) => timers.fireQueued(job), { name: `${prefix}-sla-timers` });
     timers.useQueue(queue);
     if (process.env.SCRM_QUEUE_WORKERS !== 'off') queue.work();
-    getService('ops-board', { strapi }).get().show([queue.queue]);
+    const sla = getService('sla', { strapi });
+    const recompute = createSlaRecomputeQueue(strapi, redisUrl, () => sla.recomputeOpen(), { name: `${prefix}-sla-recompute` });
+    sla.useRecomputeQueue(recompute);
+    if (process.env.SCRM_QUEUE_WORKERS !== 'off') recompute.work();
+    getService('ops-board', { strapi }).get().show([queue.queue, recompute.queue]);
   }
   if (process.env.SCRM_SLA_POLLER !== 'off') timers.start(redisUrl ? SAFETY_POLL_MS : POLL_MS);
 

@@ -5,8 +5,8 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('sla-timers', { strapi }).stop();
   // Finish the sends in flight: a row left `sending` would wait for its lease to run out.
   await getService('notify-dispatcher', { strapi }).stop();
-  // Let a background SLA recomputation finish its ticket before the pool closes.
-  await getService('sla', { strapi }).whenIdle();
+  // Close the recompute queue and let a recomputation in flight finish its ticket before the pool closes.
+  await getService('sla', { strapi }).stop();
 };
 
 export default destroy;

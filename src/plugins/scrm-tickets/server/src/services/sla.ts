@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { SlaRecomputeQueue } from '../queues/sla-recompute-queue';
 import { EVENT_TYPES, EVENT_UID, RESPONSE_ACTIONS, SLA_POLICY_UID, TICKET_UID } from '../constants';
 import {
   addBusinessMinutes,
@@ -54,6 +55,7 @@ const createSlaService = ({ strapi }: { strapi: Core.Strapi }) => {
   // One recomputation at a time per instance; a change during a run asks for one more run.
   let recomputing = false;
   let again = false;
+  let recomputeQueue: SlaRecomputeQueue | null = null;
   const RECOMPUTE_BATCH = 200;
 
   return {
@@ -64,13 +66,33 @@ const createSlaService = ({ strapi }: { strapi: Core.Strapi }) => {
      * After the current transaction commits (a policy was created, changed or deleted), recompute
      * every ticket not yet closed in the background: the write that changed the policy does not
      * wait for thousands of tickets. Each ticket is refreshed in its own transaction, in id order,
-     * with its policy matched again.
+     * with its policy matched again. With REDIS_URL the recomputation is a queued job (any worker
+     * runs it; one that dies half-way leaves it to be run again); if Redis does not take it, this
+     * process runs it.
      */
     recomputeOpenAfterCommit() {
       if (!this.autoRecompute) return Promise.resolve();
       return strapi.db.transaction(async ({ onCommit }) => {
-        onCommit(() => void this.recomputeOpen());
+        onCommit(() => {
+          if (!recomputeQueue) return void this.recomputeOpen();
+          recomputeQueue.request().catch((error) => {
+            strapi.log.warn(`scrm-tickets: SLA recomputation not queued (${(error as Error).message}); running it here`);
+            void this.recomputeOpen();
+          });
+        });
       });
+    },
+
+    /** With REDIS_URL: recomputations go through a bull queue. */
+    useRecomputeQueue(next: SlaRecomputeQueue | null) {
+      recomputeQueue = next;
+    },
+
+    async stop() {
+      const closing = recomputeQueue;
+      recomputeQueue = null;
+      await closing?.close();
+      await this.whenIdle();
     },
 
     /** SCRM_SLA_RECOMPUTE=off: policy changes leave open tickets alone (the tests recompute by hand). */

@@ -1,0 +1,39 @@
+import Bull from 'bull';
+import type { Core } from '@strapi/strapi';
+
+/** Redis may be gone: a request it has not taken by then is run in this process instead. */
+const ADD_TIMEOUT_MS = 2000;
+
+/**
+ * "Recompute the open tickets' SLA clocks" as a bull job (with REDIS_URL): a policy change on any
+ * instance is worked by whichever worker is free, and a worker that dies half-way leaves the job
+ * to bull's stalled-job check, which runs it again (each ticket's refresh is idempotent).
+ */
+export function createSlaRecomputeQueue(strapi: Core.Strapi, redisUrl: string, run: () => Promise<number>, opts: { name: string }) {
+  const queue = new Bull(opts.name, redisUrl, {
+    defaultJobOptions: { removeOnComplete: 100, removeOnFail: 100, attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
+  });
+  queue.on('error', (error) => strapi.log.warn(`scrm-tickets: SLA recompute queue: ${error.message}`));
+  return {
+    queue,
+    /** Queues one recomputation; rejects when Redis does not take it in time. */
+    async request() {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`Redis did not take the job within ${ADD_TIMEOUT_MS} ms`)), ADD_TIMEOUT_MS);
+      });
+      try {
+        await Promise.race([queue.add({ requestedAt: Date.now() }), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    /** One recomputation at a time per worker. */
+    work() {
+      void queue.process(1, () => run());
+    },
+    close: () => queue.close(),
+  };
+}
+
+export type SlaRecomputeQueue = ReturnType<typeof createSlaRecomputeQueue>;
