@@ -28,4 +28,5 @@ require('./api/notifications.spec');
 require('./api/notify-queue.spec');
 require('./api/ops-board.spec');
 require('./api/sla-restart.spec');
+require('./api/settlement.spec');
 require('./api/demo-seed.spec');

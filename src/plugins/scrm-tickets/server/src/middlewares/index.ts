@@ -7,6 +7,7 @@ import { approvalPolicyWrites } from './approval-policy-writes';
 import { routingRuleWrites } from './routing-rule-writes';
 import { slaPolicyWrites } from './sla-policy-writes';
 import { messageTextWrites } from './message-text-writes';
+import { settlementTierWrites } from './settlement-tier-writes';
 
 /** Order matters: scoping runs outside the write logic, so a foreign ticket is never even read. */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
@@ -18,4 +19,5 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(routingRuleWrites(strapi) as any);
   strapi.documents.use(slaPolicyWrites(strapi) as any);
   strapi.documents.use(messageTextWrites(strapi) as any);
+  strapi.documents.use(settlementTierWrites(strapi) as any);
 };
