@@ -14,6 +14,7 @@ export const TEAM_UID = 'plugin::scrm-tickets.team';
 export const AGENT_UID = 'plugin::scrm-tickets.agent-profile';
 export const NOTIFICATION_UID = 'plugin::scrm-tickets.notification';
 export const MESSAGE_TEMPLATE_UID = 'plugin::scrm-tickets.message-template';
+export const STATEMENT_UID = 'plugin::scrm-tickets.settlement-statement';
 export const USER_UID = 'plugin::users-permissions.user';
 
 /** Admin RBAC actions (registered in bootstrap; more arrive with the admin panel issue). */
@@ -23,6 +24,7 @@ export const ACTIONS = {
   approve: 'plugin::scrm-tickets.ticket.approve',
   retryNotification: 'plugin::scrm-tickets.notification.retry',
   readQueues: 'plugin::scrm-tickets.queues.read',
+  settle: 'plugin::scrm-tickets.settlement.settle',
 } as const;
 
 /** Per-day ticket counters; created by the app's knex migration (database/migrations). */

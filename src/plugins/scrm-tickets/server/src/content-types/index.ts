@@ -11,6 +11,7 @@ import team from './team';
 import agentProfile from './agent-profile';
 import notification from './notification';
 import messageTemplate from './message-template';
+import settlementStatement from './settlement-statement';
 
 export default {
   ticket,
@@ -26,4 +27,5 @@ export default {
   'agent-profile': agentProfile,
   notification,
   'message-template': messageTemplate,
+  'settlement-statement': settlementStatement,
 };

@@ -1,11 +1,13 @@
 import adminTicket from './admin-ticket';
 import adminNotification from './admin-notification';
+import adminSettlement from './admin-settlement';
 import ticket from './ticket';
 import ticketTemplate from './ticket-template';
 
 export default {
   'admin-ticket': adminTicket,
   'admin-notification': adminNotification,
+  'admin-settlement': adminSettlement,
   ticket,
   'ticket-template': ticketTemplate,
 };

@@ -8,6 +8,7 @@ import { routingRuleWrites } from './routing-rule-writes';
 import { slaPolicyWrites } from './sla-policy-writes';
 import { messageTextWrites } from './message-text-writes';
 import { settlementTierWrites } from './settlement-tier-writes';
+import { statementGuard } from './statement-guard';
 
 /** Order matters: scoping runs outside the write logic, so a foreign ticket is never even read. */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
@@ -20,4 +21,5 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(slaPolicyWrites(strapi) as any);
   strapi.documents.use(messageTextWrites(strapi) as any);
   strapi.documents.use(settlementTierWrites(strapi) as any);
+  strapi.documents.use(statementGuard() as any);
 };

@@ -9,6 +9,7 @@ const actions = [
   { uid: 'ticket.approve', displayName: 'Approve or reject tickets awaiting approval' },
   { uid: 'notification.retry', displayName: 'Send a dead notification again' },
   { uid: 'queues.read', displayName: 'See the job queues (ops view at /admin/queues)' },
+  { uid: 'settlement.settle', displayName: 'Draft, confirm and pay settlement statements' },
 ];
 
 export const registerActions = async (strapi: Core.Strapi) => {

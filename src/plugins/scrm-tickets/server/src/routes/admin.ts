@@ -17,5 +17,8 @@ export default {
     guarded('POST', '/tickets/:id/transitions', 'admin-ticket.transition', ACTIONS.transition),
     guarded('POST', '/tickets/:id/approvals', 'admin-ticket.approve', ACTIONS.approve),
     guarded('POST', '/notifications/:id/retry', 'admin-notification.retry', ACTIONS.retryNotification),
+    guarded('POST', '/settlement/drafts', 'admin-settlement.draft', ACTIONS.settle),
+    guarded('POST', '/statements/:id/confirm', 'admin-settlement.confirm', ACTIONS.settle),
+    guarded('POST', '/statements/:id/pay', 'admin-settlement.pay', ACTIONS.settle),
   ],
 };

@@ -16,6 +16,7 @@ import slaTimers from './sla-timers';
 import outbox from './outbox';
 import notifyDispatcher from './notify-dispatcher';
 import opsBoard from './ops-board';
+import statements from './statements';
 
 export default {
   numbering,
@@ -36,4 +37,5 @@ export default {
   outbox,
   'notify-dispatcher': notifyDispatcher,
   'ops-board': opsBoard,
+  statements,
 };

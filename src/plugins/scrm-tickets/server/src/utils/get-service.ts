@@ -15,6 +15,7 @@ import type { SlaTimersService } from '../services/sla-timers';
 import type { OutboxService } from '../services/outbox';
 import type { NotifyDispatcherService } from '../services/notify-dispatcher';
 import type { OpsBoardService } from '../services/ops-board';
+import type { StatementsService } from '../services/statements';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -34,6 +35,7 @@ interface Services {
   outbox: OutboxService;
   'notify-dispatcher': NotifyDispatcherService;
   'ops-board': OpsBoardService;
+  statements: StatementsService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */
