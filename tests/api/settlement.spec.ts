@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { adminToken, adminWithRole, bearer, createTemplate, http, postTicket, unique } from '../helpers/fixtures';
 import { strapi } from '../helpers/strapi';
@@ -152,5 +153,32 @@ describe('settlement statements', () => {
     expect(bad.body.error.details.errors[0].path).toEqual(['period']);
     const clerk = await adminWithRole('客服坐席');
     expect((await http().post('/scrm-tickets/settlement/drafts').set(bearer(clerk.jwt)).send({ period })).status).toBe(403);
+  });
+
+  it('exports a statement as Excel and as CSV, fen exact', async () => {
+    const store = await ofParty(`store:region:${regionCode}`);
+    const url = `/scrm-tickets/statements/${store.documentId}/export`;
+    const binary = (res: any, done: (e: Error | null, body: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    };
+    const xlsx = await http().get(url).set(bearer(jwt)).buffer(true).parse(binary);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+    expect(xlsx.headers['content-disposition']).toMatch(new RegExp(`statement-${period}-store_region_`));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body);
+    const rows = book.worksheets[0].getSheetValues().filter(Boolean).map((r: any) => r.slice(1));
+    expect(rows[1]).toEqual(['SHA-256', store.sha256]);
+    expect(rows.find((r: any[]) => r[0] === ticket.number)).toEqual([ticket.number, expect.any(String), 20236, 4047, '202.36', '40.47']);
+    expect(rows[rows.length - 1]).toEqual(['合计 Total', undefined, undefined, 4047, undefined, '40.47']);
+
+    const csv = await http().get(`${url}?format=csv`).set(bearer(jwt));
+    expect(csv.status).toBe(200);
+    expect(csv.text.startsWith('\uFEFF工单号 Ticket,')).toBe(true);
+    expect(csv.text).toContain(`${ticket.number},`);
+    expect(csv.text).toContain(',20236,4047,202.36,40.47\r\n');
+    expect((await http().get(`${url}?format=pdf`).set(bearer(jwt))).status).toBe(400);
   });
 });

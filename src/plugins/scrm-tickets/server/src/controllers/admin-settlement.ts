@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
+import { STATEMENT_UID } from '../constants';
+import { statementCsv, statementXlsx } from '../settlement/export';
 
 // Finance's settlement actions (admin routes, RBAC settlement.settle).
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -12,6 +14,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!row) throw new errors.NotFoundError('Statement not found');
     ctx.body = { data: row };
   },
+  /** `?format=xlsx` (default) or `csv`. */
+  async export(ctx: any) {
+    const row: any = await strapi.db.query(STATEMENT_UID as any).findOne({ where: { documentId: ctx.params.id } });
+    if (!row) throw new errors.NotFoundError('Statement not found');
+    const format = ctx.query.format ?? 'xlsx';
+    if (format !== 'xlsx' && format !== 'csv') throw new errors.ValidationError('format must be xlsx or csv', { errors: [{ path: ['format'], message: 'must be xlsx or csv' }] });
+    const statement = { ...row, totalFen: Number(row.totalFen), lines: row.lines ?? [] };
+    const name = `statement-${row.period}-${String(row.party).replace(/[^a-zA-Z0-9_-]+/g, '_')}.${format}`;
+    ctx.attachment(name);
+    if (format === 'csv') {
+      ctx.type = 'text/csv; charset=utf-8';
+      ctx.body = statementCsv(statement);
+    } else {
+      ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      ctx.body = statementXlsx(statement);
+    }
+  },
+
   async pay(ctx: any) {
     const row = await getService('statements', { strapi }).pay(ctx.params.id);
     if (!row) throw new errors.NotFoundError('Statement not found');

@@ -20,5 +20,6 @@ export default {
     guarded('POST', '/settlement/drafts', 'admin-settlement.draft', ACTIONS.settle),
     guarded('POST', '/statements/:id/confirm', 'admin-settlement.confirm', ACTIONS.settle),
     guarded('POST', '/statements/:id/pay', 'admin-settlement.pay', ACTIONS.settle),
+    guarded('GET', '/statements/:id/export', 'admin-settlement.export', ACTIONS.settle),
   ],
 };
