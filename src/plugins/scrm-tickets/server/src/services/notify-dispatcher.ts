@@ -27,7 +27,7 @@ const MAX_BATCH = 200;
  */
 const CLAIMED_COLUMNS = ['id', 'ticket_id', 'text_key', 'audience', 'recipient', 'channels', 'channel_index', 'channel', 'title', 'body', 'url', 'vars', 'urgent', 'attempts', 'channel_attempts', 'log'];
 
-interface ClaimedRow {
+export interface ClaimedRow {
   id: number;
   ticketId: number | null;
   textKey: string;

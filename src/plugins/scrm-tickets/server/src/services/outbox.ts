@@ -125,6 +125,11 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async fromEvent(ref: TicketRef, event: PlannedEvent & { id: number }) {
       if (!NOTIFYING.has(event.type)) return 0;
+      const config = notificationsConfig(strapi);
+      const providers = providersFor(config);
+      // No channel configured (the embedded demo, a fresh install): no row could reach anyone, so
+      // the ticket is not even read — this runs on every ticket write.
+      if (providers.size === 0) return 0;
       const ticket: any = await strapi.db.query(TICKET_UID as any).findOne({
         where: { id: ref.id },
         select: ['id', 'documentId', 'number', 'title', 'state', 'priority', 'source', 'team', 'approval', 'slaPolicyKey', 'createdAt', 'firstResponseDueAt', 'resolutionDueAt'],
@@ -143,8 +148,6 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       if (intents.length === 0) return 0;
 
-      const config = notificationsConfig(strapi);
-      const providers = providersFor(config);
       const now = Date.now();
       const quiet = config.quietHours ? { ...config.quietHours, timezone: 'Asia/Shanghai' } : null;
       const actor = event.actor ?? {};

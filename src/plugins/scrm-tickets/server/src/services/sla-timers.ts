@@ -5,7 +5,7 @@ import { PRIORITIES, type Priority } from '../rules/actions';
 import { getService } from '../utils/get-service';
 import type { SlaTimerQueue, TimerJob } from '../queues/sla-timer-queue';
 
-interface TimerRow {
+export interface TimerRow {
   id: number;
   ticket_id: number;
   level: string;
