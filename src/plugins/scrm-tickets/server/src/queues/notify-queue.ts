@@ -1,6 +1,7 @@
 import Bull from 'bull';
 import type { Core } from '@strapi/strapi';
 import { CHANNELS, type Channel } from '../notifications/types';
+import { within } from '../utils/within';
 
 export interface NotifyJob {
   id: number;
@@ -47,15 +48,7 @@ export function createNotifyQueues(
         const jobs = rows.filter((r) => r.channel === channel).map((r) => ({ data: { id: r.id }, opts: { jobId: `n${r.id}@${r.queuedAt}` } }));
         return jobs.length ? queue.addBulk(jobs) : null;
       });
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`Redis did not take the jobs within ${ADD_TIMEOUT_MS} ms`)), ADD_TIMEOUT_MS);
-      });
-      try {
-        await Promise.race([Promise.all(adds), timeout]);
-      } finally {
-        clearTimeout(timer);
-      }
+      await within(Promise.all(adds), ADD_TIMEOUT_MS, `Redis did not take the jobs within ${ADD_TIMEOUT_MS} ms`);
     },
     /** Runs the processors in this process (Strapi instances and `npm run worker` alike). */
     work(concurrency = 32) {

@@ -1,5 +1,6 @@
 import Bull from 'bull';
 import type { Core } from '@strapi/strapi';
+import { within } from '../utils/within';
 
 /** Redis may be gone: a request it has not taken by then is run in this process instead. */
 const ADD_TIMEOUT_MS = 2000;
@@ -18,15 +19,7 @@ export function createSlaRecomputeQueue(strapi: Core.Strapi, redisUrl: string, r
     queue,
     /** Queues one recomputation; rejects when Redis does not take it in time. */
     async request() {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`Redis did not take the job within ${ADD_TIMEOUT_MS} ms`)), ADD_TIMEOUT_MS);
-      });
-      try {
-        await Promise.race([queue.add({ requestedAt: Date.now() }), timeout]);
-      } finally {
-        clearTimeout(timer);
-      }
+      await within(queue.add({ requestedAt: Date.now() }), ADD_TIMEOUT_MS, `Redis did not take the job within ${ADD_TIMEOUT_MS} ms`);
     },
     /** One recomputation at a time per worker. */
     work() {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { EVENT_TYPES, NOTIFICATION_TABLE, NOTIFICATION_UID } from '../constants';
+import { EVENT_TYPES, NOTIFICATION_TABLE, NOTIFICATION_UID, TICKET_UID } from '../constants';
 import { providersFor } from '../channels';
 import { createRateLimits, type RateLimits } from '../channels/rate-limits';
 import type { NotificationsConfig } from '../config';
@@ -211,7 +211,7 @@ const createNotifyDispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** A dead letter is on the ticket's timeline too, for the people working it. */
     async recordDead(row: ClaimedRow, lastError: string) {
       if (!row.ticketId) return;
-      const ticket: any = await strapi.db.query('plugin::scrm-tickets.ticket' as any).findOne({ where: { id: row.ticketId }, select: ['id', 'documentId'] });
+      const ticket: any = await strapi.db.query(TICKET_UID as any).findOne({ where: { id: row.ticketId }, select: ['id', 'documentId'] });
       if (!ticket) return;
       await getService('events', { strapi }).record(ticket, {
         type: EVENT_TYPES.notification,

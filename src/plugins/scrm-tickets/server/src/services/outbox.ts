@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
-import { MESSAGE_TEMPLATE_UID, NOTIFICATION_UID, PLUGIN_ID, TEAM_UID, TICKET_UID } from '../constants';
+import { AGENT_UID, MESSAGE_TEMPLATE_UID, NOTIFICATION_UID, PLUGIN_ID, TEAM_UID, TICKET_UID } from '../constants';
 import { DEFAULT_NOTIFICATIONS, type NotificationsConfig, type PluginConfig } from '../config';
 import { providersFor } from '../channels';
 import { planNotifications, type Intent, type PlannedEvent, type Target } from '../notifications/plan';
@@ -40,7 +40,7 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
     const users: StaffRow[] = await strapi.db.query('admin::user').findMany({ where: { ...where, isActive: true }, select: STAFF_FIELDS, limit: 50 });
     if (users.length === 0) return [];
     const profiles: any[] = await strapi.db
-      .query('plugin::scrm-tickets.agent-profile' as any)
+      .query(AGENT_UID as any)
       .findMany({ where: { user: { id: { $in: users.map((u) => u.id) } } }, select: ['wecomUserId'], populate: { user: { select: ['id'] } } });
     const wecomOf = new Map(profiles.map((p) => [p.user?.id, p.wecomUserId]));
     return users.map((u) => staffRecipient({ ...u, wecomUserId: wecomOf.get(u.id) ?? null }));
@@ -196,7 +196,7 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (written > 0) {
         // Delivered as soon as the change commits (the poller would find them a moment later).
-        await strapi.db.transaction(async ({ onCommit }) => onCommit(() => strapi.plugin(PLUGIN_ID).service('notify-dispatcher').kick()));
+        await strapi.db.transaction(async ({ onCommit }) => onCommit(() => getService('notify-dispatcher', { strapi }).kick()));
       }
       return written;
     },
