@@ -29,4 +29,5 @@ require('./api/notify-queue.spec');
 require('./api/ops-board.spec');
 require('./api/sla-restart.spec');
 require('./api/settlement.spec');
+require('./api/settlement-sql.spec');
 require('./api/demo-seed.spec');

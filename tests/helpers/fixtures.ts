@@ -208,3 +208,15 @@ export async function oneMinuteSla(template: { key: string }, keyPrefix: string,
       } as any,
     });
 }
+
+/** Drafts a month's settlement through the admin route and follows the run until it ends. */
+export async function settle(jwt: string, period: string): Promise<any> {
+  const started = await http().post('/scrm-tickets/settlement/drafts').set(bearer(jwt)).send({ period });
+  if (started.status !== 202) throw new Error(`settlement run not started: ${started.status} ${JSON.stringify(started.body)}`);
+  for (let i = 0; i < 600; i += 1) {
+    const res = await http().get(`/scrm-tickets/settlement/runs/${started.body.data.id}`).set(bearer(jwt));
+    if (res.body.data.status === 'done' || res.body.data.status === 'failed') return res.body.data;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('settlement run did not end within a minute');
+}

@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { createSlaTimerQueue } from './queues/sla-timer-queue';
 import { createNotifyQueues } from './queues/notify-queue';
 import { createSlaRecomputeQueue } from './queues/sla-recompute-queue';
+import { createSettlementQueue } from './queues/settlement-queue';
 import { getService } from './utils/get-service';
 import { notificationsConfig } from './services/outbox';
 
@@ -27,7 +28,12 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
     const recompute = createSlaRecomputeQueue(strapi, redisUrl, () => sla.recomputeOpen(), { name: `${prefix}-sla-recompute` });
     sla.useRecomputeQueue(recompute);
     if (process.env.SCRM_QUEUE_WORKERS !== 'off') recompute.work();
-    getService('ops-board', { strapi }).get().show([queue.queue, recompute.queue]);
+    // Settlement runs (a month's drafts) likewise: queued, worked by one free worker.
+    const runs = getService('settlement-runs', { strapi });
+    const settlement = createSettlementQueue(strapi, redisUrl, (runId, job) => runs.execute(runId, job), { name: `${prefix}-settlement` });
+    runs.useQueue(settlement);
+    if (process.env.SCRM_QUEUE_WORKERS !== 'off') settlement.work();
+    getService('ops-board', { strapi }).get().show([queue.queue, recompute.queue, settlement.queue]);
   }
   if (process.env.SCRM_SLA_POLLER !== 'off') timers.start(redisUrl ? SAFETY_POLL_MS : POLL_MS);
 

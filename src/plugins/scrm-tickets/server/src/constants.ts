@@ -15,6 +15,7 @@ export const AGENT_UID = 'plugin::scrm-tickets.agent-profile';
 export const NOTIFICATION_UID = 'plugin::scrm-tickets.notification';
 export const MESSAGE_TEMPLATE_UID = 'plugin::scrm-tickets.message-template';
 export const STATEMENT_UID = 'plugin::scrm-tickets.settlement-statement';
+export const CURRENCY_RATE_UID = 'plugin::scrm-tickets.currency-rate';
 export const USER_UID = 'plugin::users-permissions.user';
 
 /** Admin RBAC actions (registered in bootstrap; more arrive with the admin panel issue). */
@@ -33,6 +34,9 @@ export const COUNTER_TABLE = 'scrm_ticket_counters';
 export const SLA_TIMER_TABLE = 'scrm_sla_timers';
 /** The notification outbox (content type `notification`), claimed with raw conditional UPDATEs. */
 export const NOTIFICATION_TABLE = 'scrm_notifications';
+/** Settlement lines (one per ticket and payee, or a period line) and runs; the app's knex migration. */
+export const SETTLEMENT_LINE_TABLE = 'scrm_settlement_lines';
+export const SETTLEMENT_RUN_TABLE = 'scrm_settlement_runs';
 
 export const EVENT_TYPES = {
   created: 'created',

@@ -7,6 +7,8 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('notify-dispatcher', { strapi }).stop();
   // Close the recompute queue and let a recomputation in flight finish its ticket before the pool closes.
   await getService('sla', { strapi }).stop();
+  // A month's settlement in flight finishes (or rolls back) before the pool closes.
+  await getService('settlement-runs', { strapi }).stop();
 };
 
 export default destroy;

@@ -12,6 +12,7 @@ import agentProfile from './agent-profile';
 import notification from './notification';
 import messageTemplate from './message-template';
 import settlementStatement from './settlement-statement';
+import currencyRate from './currency-rate';
 
 export default {
   ticket,
@@ -28,4 +29,5 @@ export default {
   notification,
   'message-template': messageTemplate,
   'settlement-statement': settlementStatement,
+  'currency-rate': currencyRate,
 };

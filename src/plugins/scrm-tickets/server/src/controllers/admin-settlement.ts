@@ -6,8 +6,15 @@ import { statementCsv, statementXlsx } from '../settlement/export';
 
 // Finance's settlement actions (admin routes, RBAC settlement.settle).
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Starts (or joins) the month's settlement run: 202 with the run to follow. */
   async draft(ctx: any) {
-    ctx.body = { data: await getService('statements', { strapi }).draft(ctx.request.body?.period) };
+    ctx.status = 202;
+    ctx.body = { data: await getService('settlement-runs', { strapi }).request(ctx.request.body?.period) };
+  },
+  async run(ctx: any) {
+    const run = await getService('settlement-runs', { strapi }).get(Number(ctx.params.id));
+    if (!run) throw new errors.NotFoundError('Settlement run not found');
+    ctx.body = { data: run };
   },
   async confirm(ctx: any) {
     const row = await getService('statements', { strapi }).confirm(ctx.params.id);
@@ -20,15 +27,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!row) throw new errors.NotFoundError('Statement not found');
     const format = ctx.query.format ?? 'xlsx';
     if (format !== 'xlsx' && format !== 'csv') throw new errors.ValidationError('format must be xlsx or csv', { errors: [{ path: ['format'], message: 'must be xlsx or csv' }] });
-    const statement = { ...row, totalFen: Number(row.totalFen), lines: row.lines ?? [] };
-    const name = `statement-${row.period}-${String(row.party).replace(/[^a-zA-Z0-9_-]+/g, '_')}.${format}`;
+    const statement = { ...row, seq: row.seq ?? 0, totalFen: Number(row.totalFen), cnyFen: row.cnyFen == null ? null : Number(row.cnyFen) };
+    const lines = getService('statements', { strapi }).lines(row);
+    const name = `statement-${row.period}-${String(row.party).replace(/[^a-zA-Z0-9_-]+/g, '_')}${row.seq > 0 ? `-adj${row.seq}` : ''}.${format}`;
     ctx.attachment(name);
     if (format === 'csv') {
       ctx.type = 'text/csv; charset=utf-8';
-      ctx.body = statementCsv(statement);
+      ctx.body = statementCsv(statement, lines);
     } else {
       ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      ctx.body = statementXlsx(statement);
+      ctx.body = statementXlsx(statement, lines);
     }
   },
 

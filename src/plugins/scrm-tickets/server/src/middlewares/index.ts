@@ -9,6 +9,7 @@ import { slaPolicyWrites } from './sla-policy-writes';
 import { messageTextWrites } from './message-text-writes';
 import { settlementTierWrites } from './settlement-tier-writes';
 import { statementGuard } from './statement-guard';
+import { currencyRateWrites } from './currency-rate-writes';
 
 /** Order matters: scoping runs outside the write logic, so a foreign ticket is never even read. */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
@@ -22,4 +23,5 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(messageTextWrites(strapi) as any);
   strapi.documents.use(settlementTierWrites(strapi) as any);
   strapi.documents.use(statementGuard() as any);
+  strapi.documents.use(currencyRateWrites() as any);
 };

@@ -18,6 +18,7 @@ export default {
     guarded('POST', '/tickets/:id/approvals', 'admin-ticket.approve', ACTIONS.approve),
     guarded('POST', '/notifications/:id/retry', 'admin-notification.retry', ACTIONS.retryNotification),
     guarded('POST', '/settlement/drafts', 'admin-settlement.draft', ACTIONS.settle),
+    guarded('GET', '/settlement/runs/:id', 'admin-settlement.run', ACTIONS.settle),
     guarded('POST', '/statements/:id/confirm', 'admin-settlement.confirm', ACTIONS.settle),
     guarded('POST', '/statements/:id/pay', 'admin-settlement.pay', ACTIONS.settle),
     guarded('GET', '/statements/:id/export', 'admin-settlement.export', ACTIONS.settle),

@@ -17,6 +17,7 @@ import outbox from './outbox';
 import notifyDispatcher from './notify-dispatcher';
 import opsBoard from './ops-board';
 import statements from './statements';
+import settlementRuns from './settlement-runs';
 
 export default {
   numbering,
@@ -38,4 +39,5 @@ export default {
   'notify-dispatcher': notifyDispatcher,
   'ops-board': opsBoard,
   statements,
+  'settlement-runs': settlementRuns,
 };

@@ -17,12 +17,24 @@ export interface TicketForSettlement {
   regionCoefficient: string;
 }
 
+/** One line of a statement as stored (scrm_settlement_lines) and sealed. */
 export interface StatementLine {
-  ticket: string;
-  ticketId: number;
+  /** `ticket`: a ticket's share; `rebate`: a period line of its own. */
+  kind: string;
+  ticket: string | null;
+  ticketId: number | null;
   tier: string;
+  level: number | null;
   lineFen: number;
   fen: number;
+}
+
+export interface StatementHead {
+  period: string;
+  party: string;
+  currency: string;
+  seq: number;
+  totalFen: number;
 }
 
 /**
@@ -36,20 +48,38 @@ export function payeeOf(partyKey: string, t: TicketForSettlement): string {
   return partyKey;
 }
 
-/** The statement lines of one ticket's settlement line, one per payee. */
+/** The statement lines of one ticket's settlement line, one per payee (settlement preview; sql.ts does a month). */
 export function linesOf(t: TicketForSettlement, tierKey: string, line: Line, splitParties: string[]): { payee: string; line: StatementLine }[] {
   return line.shares.map((share, i) => ({
     payee: payeeOf(splitParties[i], t),
-    line: { ticket: t.number, ticketId: t.id, tier: tierKey, lineFen: line.lineFen, fen: share.fen },
+    line: { kind: 'ticket', ticket: t.number, ticketId: t.id, tier: tierKey, level: i, lineFen: line.lineFen, fen: share.fen },
   }));
 }
 
-/** The exact content a confirmation seals, in a canonical form (fixed key order, lines by ticket). */
-export function canonicalContent(s: { period: string; party: string; currency: string; totalFen: number; lines: StatementLine[] }): string {
-  const lines = [...s.lines]
-    .sort((a, b) => a.ticketId - b.ticketId || a.tier.localeCompare(b.tier))
-    .map((l) => [l.ticket, l.ticketId, l.tier, l.lineFen, l.fen]);
-  return JSON.stringify(['scrm-statement/1', s.period, s.party, s.currency, s.totalFen, lines]);
+/**
+ * The exact content a confirmation seals, fed line by line (a month's statement for the platform
+ * holds every ticket): a heading, then one tab-separated row per line in the canonical order
+ * (kind, ticket id, tier, level — statements.ts reads them so), each ending in a newline.
+ * docs/settlement.md spells the format out so anyone can recompute a seal from an export.
+ */
+export function sealer(head: StatementHead) {
+  const hash = createHash('sha256');
+  hash.update(`scrm-statement/2\n${[head.period, head.party, head.currency, head.seq, head.totalFen].join('\t')}\n`, 'utf8');
+  return {
+    add(l: StatementLine) {
+      hash.update(`${[l.kind, l.ticket ?? '', l.ticketId ?? '', l.tier, l.level ?? '', l.lineFen, l.fen].join('\t')}\n`, 'utf8');
+    },
+    digest: () => hash.digest('hex'),
+  };
 }
 
-export const sealOf = (content: string): string => createHash('sha256').update(content, 'utf8').digest('hex');
+/** The canonical order of a statement's lines. */
+export const compareLines = (a: StatementLine, b: StatementLine): number =>
+  a.kind.localeCompare(b.kind, 'en') || (a.ticketId ?? 0) - (b.ticketId ?? 0) || (a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : 0) || (a.level ?? -1) - (b.level ?? -1);
+
+/** The seal of a statement whose lines are in memory (tests, small statements). */
+export function sealOf(head: StatementHead, lines: StatementLine[]): string {
+  const s = sealer(head);
+  for (const l of [...lines].sort(compareLines)) s.add(l);
+  return s.digest();
+}

@@ -46,6 +46,8 @@ export interface TierModel {
   /** CSAT score ("1"…"5") → coefficient; scores not listed (or no score) → 1. */
   satisfaction?: Record<string, string> | null;
   rebates?: Rebate[] | null;
+  /** Who the volume rebates pay: a split party (default: the last level, who takes the remainder). */
+  rebateParty?: string | null;
   split: SplitLevel[];
 }
 

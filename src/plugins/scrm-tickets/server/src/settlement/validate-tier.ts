@@ -77,7 +77,7 @@ export function validateTierModel(model: unknown, basePath: Path = ['model']): F
   if (!isPlainObject(model)) return [{ path: basePath, message: 'must be { baseFees, commission?, rush?, satisfaction?, rebates?, split }' }];
   const errors: FieldError[] = [];
   const at = (...p: (string | number)[]) => [...basePath, ...p];
-  unknownProps(model, ['baseFees', 'commission', 'rush', 'satisfaction', 'rebates', 'split'], basePath, errors);
+  unknownProps(model, ['baseFees', 'commission', 'rush', 'satisfaction', 'rebates', 'rebateParty', 'split'], basePath, errors);
 
   if (!isPlainObject(model.baseFees) || Object.keys(model.baseFees).length === 0) {
     errors.push({ path: at('baseFees'), message: 'must map service items (or "default") to fen' });
@@ -142,5 +142,9 @@ export function validateTierModel(model: unknown, basePath: Path = ['model']): F
   }
 
   checkSplit(model.split, at('split'), errors);
+  if (model.rebateParty !== undefined && model.rebateParty !== null) {
+    const parties = Array.isArray(model.split) ? model.split.map((l: any) => l?.party) : [];
+    if (!parties.includes(model.rebateParty)) errors.push({ path: at('rebateParty'), message: `must be one of the split's parties (${parties.join(', ')})` });
+  }
   return errors;
 }

@@ -16,6 +16,7 @@ import type { OutboxService } from '../services/outbox';
 import type { NotifyDispatcherService } from '../services/notify-dispatcher';
 import type { OpsBoardService } from '../services/ops-board';
 import type { StatementsService } from '../services/statements';
+import type { SettlementRunsService } from '../services/settlement-runs';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -36,6 +37,7 @@ interface Services {
   'notify-dispatcher': NotifyDispatcherService;
   'ops-board': OpsBoardService;
   statements: StatementsService;
+  'settlement-runs': SettlementRunsService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */

@@ -1,4 +1,5 @@
-import { canonicalContent, payeeOf, sealOf } from '../statement';
+import { createHash } from 'node:crypto';
+import { payeeOf, sealOf, sealer } from '../statement';
 
 const ticket = {
   id: 7, number: 'GD20261125-000007', amountFen: 120000, priority: 'urgent', csat: 5, serviceItem: null,
@@ -13,14 +14,23 @@ describe('statements', () => {
     expect(payeeOf('engineer', { ...ticket, assigneeId: null })).toBe('engineer:unassigned');
   });
 
-  it('seals the same content to the same SHA-256 whatever the order of its lines, and any change to another', () => {
-    const a = { ticket: 'GD-1', ticketId: 1, tier: 't', lineFen: 100, fen: 10 };
-    const b = { ticket: 'GD-2', ticketId: 2, tier: 't', lineFen: 200, fen: 20 };
-    const s = { period: '2026-11', party: 'platform', currency: 'CNY', totalFen: 30 };
-    const seal = sealOf(canonicalContent({ ...s, lines: [a, b] }));
-    expect(seal).toMatch(/^[0-9a-f]{64}$/);
-    expect(sealOf(canonicalContent({ ...s, lines: [b, a] }))).toBe(seal);
-    expect(sealOf(canonicalContent({ ...s, lines: [a, { ...b, fen: 21 }] }))).not.toBe(seal);
-    expect(sealOf(canonicalContent({ ...s, party: 'store', lines: [a, b] }))).not.toBe(seal);
+  const a = { kind: 'ticket', ticket: 'GD-1', ticketId: 1, tier: 't', level: 0, lineFen: 100, fen: 10 };
+  const b = { kind: 'ticket', ticket: 'GD-2', ticketId: 2, tier: 't', level: 0, lineFen: 200, fen: 20 };
+  const rebate = { kind: 'rebate', ticket: null, ticketId: null, tier: 't', level: null, lineFen: 60000000, fen: 1200000 };
+  const head = { period: '2026-11', party: 'platform', currency: 'CNY', seq: 0, totalFen: 1200030 };
+
+  it('seals the documented text: a heading, then one tab-separated row per line in the canonical order', () => {
+    const text = 'scrm-statement/2\n2026-11\tplatform\tCNY\t0\t1200030\nrebate\t\t\tt\t\t60000000\t1200000\nticket\tGD-1\t1\tt\t0\t100\t10\nticket\tGD-2\t2\tt\t0\t200\t20\n';
+    expect(sealOf(head, [b, rebate, a])).toBe(createHash('sha256').update(text).digest('hex'));
+    const streamed = sealer(head);
+    [rebate, a, b].forEach((l) => streamed.add(l));
+    expect(streamed.digest()).toBe(sealOf(head, [a, b, rebate]));
+  });
+
+  it('gives any change of content another seal', () => {
+    const seal = sealOf(head, [a, b]);
+    expect(sealOf(head, [a, { ...b, fen: 21 }])).not.toBe(seal);
+    expect(sealOf({ ...head, party: 'store' }, [a, b])).not.toBe(seal);
+    expect(sealOf({ ...head, seq: 1 }, [a, b])).not.toBe(seal);
   });
 });

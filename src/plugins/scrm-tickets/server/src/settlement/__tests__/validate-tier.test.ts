@@ -40,6 +40,8 @@ describe('validateTierModel', () => {
     expect(paths({ ...ok, rush: { priorities: ['asap'], fixedFen: 100, rate: '0.1' } })).toEqual(['model.rush.priorities', 'model.rush']);
     expect(paths({ ...ok, satisfaction: { '6': '1.1', '5': '-1' } }).sort()).toEqual(['model.satisfaction.5', 'model.satisfaction.6']);
     expect(paths({ ...ok, rebates: [{ overFen: 100, rate: '0.02' }, { overFen: 50, rate: '0.1' }] })).toEqual(['model.rebates.1.overFen']);
+    expect(paths({ ...ok, rebateParty: 'nobody' })).toEqual(['model.rebateParty']);
+    expect(paths({ ...ok, rebateParty: ok.split[0].party })).toEqual([]);
     expect(paths({ ...ok, discount: '0.1' })).toEqual(['model.discount']);
     expect(paths(null)).toEqual(['model']);
   });
