@@ -30,4 +30,5 @@ require('./api/ops-board.spec');
 require('./api/sla-restart.spec');
 require('./api/settlement.spec');
 require('./api/settlement-sql.spec');
+require('./api/pricing.spec');
 require('./api/demo-seed.spec');

@@ -8,6 +8,8 @@ const CUSTOMER_ACTIONS = [
   // transitions / transition: what a customer may do next (cancel, confirm, reopen) and doing it.
   ...['find', 'findOne', 'create', 'events', 'comment', 'transitions', 'transition'].map((a) => `plugin::scrm-tickets.ticket.${a}`),
   ...['find', 'findOne'].map((a) => `plugin::scrm-tickets.ticket-template.${a}`),
+  // A quote for the service items before confirming a ticket.
+  'plugin::scrm-tickets.quote.create',
 ];
 
 module.exports = { ADMIN, CUSTOMER_ACTIONS };

@@ -136,6 +136,7 @@ export async function grantCustomerRole() {
     'plugin::scrm-tickets.ticket.transitions',
     'plugin::scrm-tickets.ticket-template.find',
     'plugin::scrm-tickets.ticket-template.findOne',
+    'plugin::scrm-tickets.quote.create',
   ];
   for (const action of actions) {
     await s.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });

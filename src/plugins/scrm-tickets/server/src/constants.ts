@@ -16,6 +16,7 @@ export const NOTIFICATION_UID = 'plugin::scrm-tickets.notification';
 export const MESSAGE_TEMPLATE_UID = 'plugin::scrm-tickets.message-template';
 export const STATEMENT_UID = 'plugin::scrm-tickets.settlement-statement';
 export const CURRENCY_RATE_UID = 'plugin::scrm-tickets.currency-rate';
+export const PRICE_LIST_UID = 'plugin::scrm-tickets.price-list';
 export const USER_UID = 'plugin::users-permissions.user';
 
 /** Admin RBAC actions (registered in bootstrap; more arrive with the admin panel issue). */

@@ -13,6 +13,7 @@ import notification from './notification';
 import messageTemplate from './message-template';
 import settlementStatement from './settlement-statement';
 import currencyRate from './currency-rate';
+import priceList from './price-list';
 
 export default {
   ticket,
@@ -30,4 +31,5 @@ export default {
   'message-template': messageTemplate,
   'settlement-statement': settlementStatement,
   'currency-rate': currencyRate,
+  'price-list': priceList,
 };

@@ -3,6 +3,7 @@ import adminNotification from './admin-notification';
 import adminSettlement from './admin-settlement';
 import ticket from './ticket';
 import ticketTemplate from './ticket-template';
+import quote from './quote';
 
 export default {
   'admin-ticket': adminTicket,
@@ -10,4 +11,5 @@ export default {
   'admin-settlement': adminSettlement,
   ticket,
   'ticket-template': ticketTemplate,
+  quote,
 };

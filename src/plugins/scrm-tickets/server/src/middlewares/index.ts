@@ -10,6 +10,7 @@ import { messageTextWrites } from './message-text-writes';
 import { settlementTierWrites } from './settlement-tier-writes';
 import { statementGuard } from './statement-guard';
 import { currencyRateWrites } from './currency-rate-writes';
+import { priceListWrites } from './price-list-writes';
 
 /** Order matters: scoping runs outside the write logic, so a foreign ticket is never even read. */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
@@ -24,4 +25,5 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(settlementTierWrites(strapi) as any);
   strapi.documents.use(statementGuard() as any);
   strapi.documents.use(currencyRateWrites() as any);
+  strapi.documents.use(priceListWrites(strapi) as any);
 };

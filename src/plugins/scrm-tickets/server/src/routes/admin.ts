@@ -22,5 +22,7 @@ export default {
     guarded('POST', '/statements/:id/confirm', 'admin-settlement.confirm', ACTIONS.settle),
     guarded('POST', '/statements/:id/pay', 'admin-settlement.pay', ACTIONS.settle),
     guarded('GET', '/statements/:id/export', 'admin-settlement.export', ACTIONS.settle),
+    guarded('POST', '/quotes', 'quote.create', ACTIONS.read),
+    guarded('GET', '/pricing/calibration', 'quote.calibration', ACTIONS.settle),
   ],
 };

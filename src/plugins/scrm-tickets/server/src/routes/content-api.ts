@@ -16,5 +16,6 @@ export default {
     route('POST', '/tickets/:id/approvals', 'ticket.approve'),
     route('GET', '/ticket-templates', 'ticket-template.find'),
     route('GET', '/ticket-templates/:id', 'ticket-template.findOne'),
+    route('POST', '/quotes', 'quote.create'),
   ],
 };

@@ -18,6 +18,7 @@ import notifyDispatcher from './notify-dispatcher';
 import opsBoard from './ops-board';
 import statements from './statements';
 import settlementRuns from './settlement-runs';
+import pricing from './pricing';
 
 export default {
   numbering,
@@ -40,4 +41,5 @@ export default {
   'ops-board': opsBoard,
   statements,
   'settlement-runs': settlementRuns,
+  pricing,
 };

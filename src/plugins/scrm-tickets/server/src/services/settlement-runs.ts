@@ -103,7 +103,12 @@ const createSettlementRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (postgres()) await table().where({ id }).update({ progress: percent, step, heartbeat_at: Date.now() });
       };
       try {
-        const result = await getService('statements', { strapi }).draft(row.period, progress);
+        const drafted = await getService('statements', { strapi }).draft(row.period, progress);
+        // The month's price calibration comes with it: regions whose effective price drifted
+        // beyond the price list's band are alerts on the run (and in the log).
+        const alerts = (await getService('pricing', { strapi }).calibration(row.period)).filter((c) => c.outside);
+        for (const a of alerts) strapi.log.warn(`scrm-tickets: price calibration ${row.period}: ${a.region} ${a.item} at ${a.effectiveFen} fen against ${a.referenceFen} (drift ${a.drift}, band ${a.band})`);
+        const result = { ...drafted, priceAlerts: alerts };
         await table().where({ id }).update({ status: 'done', progress: 100, step: 'done', result: JSON.stringify(result), finished_at: Date.now(), heartbeat_at: Date.now() });
         return result;
       } catch (error) {

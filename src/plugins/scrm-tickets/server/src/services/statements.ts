@@ -1,13 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import createHttpError from 'http-errors';
 import { DateTime } from 'luxon';
-import { CURRENCY_RATE_UID, REGION_UID, SETTLEMENT_LINE_TABLE, STATEMENT_UID, TEMPLATE_UID, TICKET_UID, TIER_UID } from '../constants';
+import { CURRENCY_RATE_UID, SETTLEMENT_LINE_TABLE, STATEMENT_UID, TEMPLATE_UID, TICKET_UID, TIER_UID } from '../constants';
 import { linesInsert, ppm, rebatesInsert, type Dialect, type Names, type SettledTier } from '../settlement/sql';
 import { sealer, type StatementHead, type StatementLine } from '../settlement/statement';
 import { validateTierModel } from '../settlement/validate-tier';
 import { mulFen } from '../settlement/money';
 import { validationError } from '../utils/field-errors';
 import { currentActor } from '../utils/actor';
+import { getService } from '../utils/get-service';
 
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const ZONE = 'Asia/Shanghai';
@@ -75,21 +76,25 @@ const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .map((r) => ({ id: r.id, key: r.key, currency: r.currency ?? 'CNY', model: r.model }));
   }
 
-  /** Each region's store code, top code and coefficients for the run, into the temporary table. */
-  async function fillPlaces(trx: any) {
-    const regions: any[] = await strapi.db.query(REGION_UID as any).findMany({ select: ['id', 'code', 'priceCoefficient'], populate: { parent: { select: ['id'] } } });
-    const byId = new Map(regions.map((r) => [r.id, r]));
-    const topOf = (r: any): string => {
-      for (let depth = 0; r.parent && byId.has(r.parent.id) && depth < 16; depth += 1) r = byId.get(r.parent.id);
-      return r.code;
-    };
+  /**
+   * Each region's store code, top code, coefficient and season (the active price list's, for the
+   * period's month: services/pricing.ts) for the run, into the temporary table.
+   */
+  async function fillPlaces(trx: any, start: Date) {
+    const factors = await getService('pricing', { strapi }).factors(start);
     if (dialect() === 'postgres') {
       await trx.raw(`CREATE TEMPORARY TABLE ${PLACES} (region_id integer PRIMARY KEY, store_code text, top_code text, region_ppm bigint, season_ppm bigint) ON COMMIT DROP`);
     } else {
       await trx.raw(`DROP TABLE IF EXISTS temp.${PLACES}`);
       await trx.raw(`CREATE TEMPORARY TABLE ${PLACES} (region_id integer PRIMARY KEY, store_code text, top_code text, region_ppm integer, season_ppm integer)`);
     }
-    const rows = regions.map((r) => ({ region_id: r.id, store_code: r.code, top_code: topOf(r), region_ppm: ppm(r.priceCoefficient ?? '1'), season_ppm: ppm('1') }));
+    const rows = [...factors].map(([id, f]) => ({
+      region_id: id,
+      store_code: f.path[0],
+      top_code: f.path[f.path.length - 1],
+      region_ppm: ppm(f.coefficient),
+      season_ppm: ppm(f.season?.coefficient ?? '1'),
+    }));
     for (let i = 0; i < rows.length; i += 500) await trx(PLACES).insert(rows.slice(i, i + 500));
   }
 
@@ -148,7 +153,7 @@ const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         await trx(n.lines).where({ period, sealed: false }).del();
         await progress(10, 'regions');
-        await fillPlaces(trx);
+        await fillPlaces(trx, start);
         await progress(20, 'lines');
         const anySealed = (await statements.count({ where: { period, status: { $ne: 'draft' } } })) > 0;
         if (tiers.length) {

@@ -146,7 +146,7 @@ function shareMicro(model: TierModel, i: number, line: string): string {
   return `(${min(`(${line} * ${int(upTo[0])} + ${int(upTo[1] * MICRO)})`, whole)} - ${askedBefore})`;
 }
 
-const dialectOf = (dialect: Dialect) => ({
+export const dialectOf = (dialect: Dialect) => ({
   /**
    * Ends a derived table so the planner keeps it apart: each step's columns are computed once per
    * row instead of its expression being copied into every use above (a line's expression would
@@ -156,6 +156,11 @@ const dialectOf = (dialect: Dialect) => ({
   fence: dialect === 'postgres' ? 'OFFSET 0' : 'LIMIT -1 OFFSET 0',
   /** A text member of the ticket's JSON fields. */
   jsonText: (column: string, key: string) => (dialect === 'postgres' ? `(${column} ->> '${key}')` : `json_extract(${column}, '$.${key}')`),
+  /** A numeric member of the ticket's JSON fields, or `fallback` when it is not a number. */
+  jsonNumber: (column: string, key: string, fallback: string) =>
+    dialect === 'postgres'
+      ? `(CASE WHEN jsonb_typeof(${column} -> '${key}') = 'number' THEN CAST(${column} ->> '${key}' AS NUMERIC) ELSE ${fallback} END)`
+      : `(CASE WHEN json_type(${column}, '$.${key}') IN ('integer', 'real') THEN json_extract(${column}, '$.${key}') ELSE ${fallback} END)`,
   /** Milliseconds between two datetimes (SQLite keeps them as epoch ms). */
   msBetween: (from: string, to: string) => (dialect === 'postgres' ? `(EXTRACT(EPOCH FROM (${to} - ${from})) * 1000)` : `(${to} - ${from})`),
 });

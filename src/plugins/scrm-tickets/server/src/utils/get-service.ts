@@ -17,6 +17,7 @@ import type { NotifyDispatcherService } from '../services/notify-dispatcher';
 import type { OpsBoardService } from '../services/ops-board';
 import type { StatementsService } from '../services/statements';
 import type { SettlementRunsService } from '../services/settlement-runs';
+import type { PricingService } from '../services/pricing';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -38,6 +39,7 @@ interface Services {
   'ops-board': OpsBoardService;
   statements: StatementsService;
   'settlement-runs': SettlementRunsService;
+  pricing: PricingService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */
