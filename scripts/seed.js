@@ -18,6 +18,7 @@ const { planLifecycle, stepData, remainingSteps } = require('./seed/lifecycle');
 const { ADMIN, CUSTOMER_ACTIONS } = require('./seed/access');
 const { routingRules, approvalPolicies, slaPolicies } = require('./seed/rules');
 const staff = require('./seed/staff');
+const settlement = require('./seed/settlement');
 
 const UID = {
   ticket: 'plugin::scrm-tickets.ticket',
@@ -31,6 +32,8 @@ const UID = {
   slaPolicy: 'plugin::scrm-tickets.sla-policy',
   team: 'plugin::scrm-tickets.team',
   agent: 'plugin::scrm-tickets.agent-profile',
+  tier: 'plugin::scrm-tickets.settlement-tier',
+  priceList: 'plugin::scrm-tickets.price-list',
 };
 const CUSTOMERS = 30;
 const TICKETS = 200;
@@ -208,8 +211,15 @@ async function seed(strapi, log = console.log) {
   for (const rule of routingRules) await findOrCreate(strapi, UID.routingRule, { name: rule.name }, rule);
   for (const policy of slaPolicies) await findOrCreate(strapi, UID.slaPolicy, { key: policy.key }, policy);
   await seedStaff(strapi);
-  for (const template of templates) await findOrCreate(strapi, UID.template, { key: template.key }, template);
+  const tiers = new Map();
+  for (const tier of settlement.tiers) tiers.set(tier.key, await findOrCreate(strapi, UID.tier, { key: tier.key }, tier));
+  for (const template of templates) {
+    const tier = tiers.get(settlement.templateTiers[template.key]);
+    await findOrCreate(strapi, UID.template, { key: template.key }, tier ? { ...template, settlementTier: tier.documentId } : template);
+  }
   const regions = await seedRegions(strapi, regionTree);
+  // After the regions: its season rule names them.
+  await findOrCreate(strapi, UID.priceList, { key: settlement.priceList.key }, settlement.priceList);
   const stores = regions.filter((r) => r.level === 'store');
   const customers = await seedCustomers(strapi, random, stores);
   const orders = await seedOrders(strapi, random, customers);

@@ -46,6 +46,16 @@ describe('demo seed (npm run demo)', () => {
     const assigned = await s.db.connection('scrm_ticket_events').where({ type: 'assignment' }).count({ n: '*' });
     expect(Number(assigned[0].n)).toBeGreaterThan(0);
 
+    // Finance can settle the month the demo closed its tickets in: repairs and installations
+    // have tiers, and the price list quotes.
+    const period = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const drafted = await s.plugin('scrm-tickets').service('statements').draft(period);
+    expect(drafted.tickets).toBeGreaterThan(0);
+    expect(await s.db.query('plugin::scrm-tickets.settlement-statement' as any).count({ where: { period, party: 'platform' } })).toBe(1);
+    const quote = await s.plugin('scrm-tickets').service('pricing').quote({ region: 'SH-XH', items: [{ item: 'ac_clean', quantity: 1 }], at: '2026-06-10T10:00:00+08:00' });
+    // 9900 × 1.2 (徐汇店's own coefficient) = 11880 × 1.05 (梅雨季) = 12474.
+    expect(quote.totalFen).toBe(12474);
+
     expect(await seed(s, () => {})).toBe(false);
     expect((await s.documents('plugin::scrm-tickets.ticket' as any).count({})) - before).toBe(200);
   }, 120_000);

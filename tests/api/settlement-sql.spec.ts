@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { computeLine } from '../../src/plugins/scrm-tickets/server/src/settlement/line';
 import { linesOf, payeeOf } from '../../src/plugins/scrm-tickets/server/src/settlement/statement';
-import { rebateFen } from '../../src/plugins/scrm-tickets/server/src/settlement/period';
+import { rebateFen, shareByTime } from '../../src/plugins/scrm-tickets/server/src/settlement/period';
 import type { TierModel } from '../../src/plugins/scrm-tickets/server/src/settlement/types';
 import { adminToken, adminWithRole, createTemplate, settle, unique } from '../helpers/fixtures';
 import { strapi } from '../helpers/strapi';
@@ -31,7 +31,7 @@ const split = fc
     // Rates may not add up to over 100 %: scale down when they would.
     const sum = levels.reduce((a, l) => a + ('rate' in l ? l.rate : 0), 0);
     const scaled = levels.map((l) => ('rate' in l ? { rate: decimal(sum > 1e6 ? Math.floor((l.rate * 1e6) / sum) : l.rate) } : l));
-    const parties = ['platform', 'region', 'city_partner', 'store', 'supervisor', 'dispatcher', 'trainer', 'warehouse'].slice(0, scaled.length);
+    const parties = ['platform', 'department', 'region', 'city_partner', 'store', 'dispatcher', 'trainer', 'warehouse'].slice(0, scaled.length);
     return fc.constant([...scaled.map((l, i) => ({ party: parties[i], ...l })), { party: 'engineer' }]);
   });
 const tierModel: fc.Arbitrary<TierModel> = fc.record({
@@ -54,7 +54,8 @@ const tierModel: fc.Arbitrary<TierModel> = fc.record({
   split,
 }).chain((model) =>
   // The rebate goes to the last level (the default) or to another party of the split.
-  fc.option(fc.constantFrom(...model.split.map((l) => l.party)), { nil: undefined }).map((rebateParty) => (rebateParty && model.rebates ? { ...model, rebateParty } : model))
+  // (never the department level, which is shared among teams by time).
+  fc.option(fc.constantFrom(...model.split.map((l) => l.party).filter((p) => p !== 'department')), { nil: undefined }).map((rebateParty) => (rebateParty && model.rebates ? { ...model, rebateParty } : model))
 ) as fc.Arbitrary<TierModel>;
 
 const ticketFacts = fc.record({
@@ -67,6 +68,8 @@ const ticketFacts = fc.record({
   assignee: fc.option(fc.nat(2), { nil: null }),
   region: fc.option(fc.nat(3), { nil: null }),
   day: fc.integer({ min: 1, max: 28 }),
+  // Team changes (the department time split): minutes after the report; some after the closing.
+  teams: fc.array(fc.record({ team: fc.constantFrom('kefu', 'shouhou', 'jishu', null), minutes: fc.integer({ min: 0, max: 84 * 60 }) }), { maxLength: 4 }),
 });
 
 describe('settlement in SQL', () => {
@@ -96,6 +99,7 @@ describe('settlement in SQL', () => {
 
   it('gives every ticket the lines the reference arithmetic (decimal.js) gives, on random tiers and tickets', async () => {
     let rebateLines = 0;
+    let departmentLines = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(tierModel, { minLength: 3, maxLength: 3 }), fc.array(ticketFacts, { minLength: 30, maxLength: 50 }), async (models, facts) => {
         // Each run settles a month of its own, far from the other specs' tickets.
@@ -116,13 +120,18 @@ describe('settlement in SQL', () => {
           const resolvedAt = f.tookMinutes === null ? null : new Date(reportedAt.getTime() + f.tookMinutes * 60_000);
           const row: any = await strapi().db.query(TICKET_UID as any).create({
             data: {
-              number: `SQL${period.replace('-', '')}-${String(i).padStart(4, '0')}-${month}`,
+              number: unique(`SQL${i}`),
               title: '结算核对', state: 'closed', template: templates[f.tier].id, amountFen: f.amountFen, priority: f.priority, csat: f.csat,
               fields: f.serviceItem ? { serviceItem: f.serviceItem } : {}, reportedAt, resolvedAt, closedAt,
               assignee: f.assignee === null ? null : engineers[f.assignee], region: f.region === null ? null : regions[f.region].id,
             },
           });
-          tickets.push({ row, f });
+          for (const change of f.teams) {
+            await strapi().db.query('plugin::scrm-tickets.ticket-event' as any).create({
+              data: { ticket: row.id, type: 'field_changed', changes: { team: { before: null, after: change.team } }, occurredAt: new Date(reportedAt.getTime() + change.minutes * 60_000) },
+            });
+          }
+          tickets.push({ row, f, closedAt, reportedAt });
         }
 
         const run = await settle(jwt, period);
@@ -131,7 +140,7 @@ describe('settlement in SQL', () => {
         const volume = new Map<number, number>();
         for (const { f } of tickets) if (f.assignee !== null) volume.set(engineers[f.assignee], (volume.get(engineers[f.assignee]) ?? 0) + (f.amountFen ?? 0));
         const expected: string[] = [];
-        for (const { row, f } of tickets) {
+        for (const { row, f, closedAt, reportedAt } of tickets) {
           const model = models[f.tier];
           const assigneeId = f.assignee === null ? null : engineers[f.assignee];
           const region = f.region === null ? null : regions[f.region];
@@ -145,7 +154,14 @@ describe('settlement in SQL', () => {
           });
           const ticket = { id: row.id, number: row.number, amountFen: f.amountFen, priority: f.priority, csat: f.csat, serviceItem: f.serviceItem, reportedAt: new Date(), resolvedAt: null, assigneeId, regionPath: region?.path ?? [], regionCoefficient: region?.coefficient ?? '1' };
           for (const { payee, line: l } of linesOf(ticket, tiers[f.tier].key, line, model.split.map((s) => s.party))) {
-            expected.push([payee, l.ticketId, l.tier, l.level, l.lineFen, l.fen].join('|'));
+            if (payee !== 'department') expected.push([payee, l.ticketId, l.tier, l.level, l.lineFen, l.fen].join('|'));
+            else {
+              // The level's share by how long each team held the ticket (period.ts), up to its closing.
+              const holdings = f.teams.map((c) => ({ at: new Date(reportedAt.getTime() + c.minutes * 60_000), department: c.team ?? '' }));
+              const shares = holdings.length ? shareByTime(l.fen, holdings, closedAt) : [{ party: '', fen: l.fen }];
+              for (const s of shares) expected.push([s.party ? `department:team:${s.party}` : 'department:none', l.ticketId, l.tier, l.level, l.lineFen, s.fen].join('|'));
+              departmentLines += shares.length;
+            }
           }
         }
         // Volume rebates: a period line per payee of the rebate party, on its tickets' amounts.
@@ -180,5 +196,6 @@ describe('settlement in SQL', () => {
     );
     // The runs did reach a rebate threshold somewhere (so the rebate lines were compared too).
     expect(rebateLines).toBeGreaterThan(0);
+    expect(departmentLines).toBeGreaterThan(0);
   });
 });

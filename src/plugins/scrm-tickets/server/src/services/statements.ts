@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import createHttpError from 'http-errors';
 import { DateTime } from 'luxon';
-import { CURRENCY_RATE_UID, SETTLEMENT_LINE_TABLE, STATEMENT_UID, TEMPLATE_UID, TICKET_UID, TIER_UID } from '../constants';
-import { linesInsert, ppm, rebatesInsert, type Dialect, type Names, type SettledTier } from '../settlement/sql';
+import { CURRENCY_RATE_UID, EVENT_UID, SETTLEMENT_LINE_TABLE, STATEMENT_UID, TEMPLATE_UID, TICKET_UID, TIER_UID } from '../constants';
+import { DEPARTMENT_PENDING, linesInsert, ppm, rebatesInsert, type Dialect, type Names, type SettledTier } from '../settlement/sql';
+import { departmentInsert, hasDepartmentLevel } from '../settlement/department-sql';
 import { sealer, type StatementHead, type StatementLine } from '../settlement/statement';
 import { validateTierModel } from '../settlement/validate-tier';
 import { mulFen } from '../settlement/money';
@@ -56,6 +57,7 @@ const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const tier = link(TEMPLATE_UID, 'settlementTier');
     const assignee = link(TICKET_UID, 'assignee');
     const region = link(TICKET_UID, 'region');
+    const eventTicket = link(EVENT_UID, 'ticket');
     return {
       tickets: strapi.db.metadata.get(TICKET_UID as any).tableName,
       ticketTemplate: { table: template.name, ticket: template.joinColumn.name, template: template.inverseJoinColumn.name },
@@ -63,6 +65,8 @@ const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
       ticketAssignee: { table: assignee.name, ticket: assignee.joinColumn.name, user: assignee.inverseJoinColumn.name },
       ticketRegion: { table: region.name, ticket: region.joinColumn.name, region: region.inverseJoinColumn.name },
       statements: strapi.db.metadata.get(STATEMENT_UID as any).tableName,
+      events: strapi.db.metadata.get(EVENT_UID as any).tableName,
+      eventTicket: { table: eventTicket.name, event: eventTicket.joinColumn.name, ticket: eventTicket.inverseJoinColumn.name },
       lines: SETTLEMENT_LINE_TABLE,
       places: PLACES,
     };
@@ -96,6 +100,18 @@ const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
       season_ppm: ppm(f.season?.coefficient ?? '1'),
     }));
     for (let i = 0; i < rows.length; i += 500) await trx(PLACES).insert(rows.slice(i, i + 500));
+  }
+
+  /** How many tickets the month settles: closed in it, on a template with a tier. */
+  async function countSettled(trx: any, n: Names, tiers: SettledTier[], start: Date, end: Date): Promise<number> {
+    const [{ count }] = await trx(`${n.tickets} as tk`)
+      .join(`${n.ticketTemplate.table} as tl`, `tl.${n.ticketTemplate.ticket}`, 'tk.id')
+      .join(`${n.templateTier.table} as tt`, `tt.${n.templateTier.template}`, `tl.${n.ticketTemplate.template}`)
+      .where('tk.closed_at', '>=', start)
+      .andWhere('tk.closed_at', '<', end)
+      .whereIn(`tt.${n.templateTier.tier}`, tiers.map((t) => t.id))
+      .count({ count: '*' });
+    return Number(count);
   }
 
   /** For payees with a sealed statement: what the recomputation changes, as their next adjustment. */
@@ -156,12 +172,19 @@ const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
         await fillPlaces(trx, start);
         await progress(20, 'lines');
         const anySealed = (await statements.count({ where: { period, status: { $ne: 'draft' } } })) > 0;
+        let tickets = 0;
         if (tiers.length) {
           const query = { dialect: dialect(), names: n, tiers, period, start, end, anySealed };
           const insert = linesInsert(query);
           await trx.raw(insert.sql, insert.bindings);
           const rebates = rebatesInsert(query);
           if (rebates) await trx.raw(rebates.sql, rebates.bindings);
+          if (hasDepartmentLevel(query)) {
+            const departments = departmentInsert(query);
+            await trx.raw(departments.sql, departments.bindings);
+            await trx(n.lines).where({ period, party: DEPARTMENT_PENDING, sealed: false }).del();
+          }
+          tickets = await countSettled(trx, n, tiers, start, end);
         }
         await progress(70, 'adjustments');
         if (anySealed) {
@@ -170,16 +193,13 @@ const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         if (dialect() === 'sqlite') await trx.raw(`DROP TABLE IF EXISTS temp.${PLACES}`);
         await progress(85, 'statements');
-        // Per statement: its total and lines, and how many tickets it starts (each ticket's first
-        // level goes to exactly one payee: their sum is the month's settled tickets).
+        // Per statement: its total and lines.
         const groups: any[] = await trx(n.lines)
           .select('party', 'currency', 'seq')
           .sum({ total: 'fen' })
           .count({ lines: '*' })
-          .sum({ firsts: trx.raw("CASE WHEN seq <= 0 AND kind = 'ticket' AND level = 0 THEN 1 ELSE 0 END") })
           .where({ period, sealed: false })
           .groupBy('party', 'currency', 'seq');
-        const tickets = groups.reduce((a, t) => a + Number(t.firsts), 0);
         // The recomputation of sealed payees has been compared (adjustments): it goes.
         const totals = groups.filter((t) => Number(t.seq) >= 0);
         if (totals.length < groups.length) await trx(n.lines).where({ period, seq: -1 }).del();

@@ -30,6 +30,9 @@ export interface Names {
   lines: string;
   /** Per-region factors of this run: region_id, store_code, top_code, region_ppm, season_ppm. */
   places: string;
+  /** Ticket events and their ticket link (the department time split reads team changes). */
+  events: string;
+  eventTicket: { table: string; event: string; ticket: string };
 }
 
 const MICRO = 1_000_000;
@@ -51,7 +54,7 @@ function int(n: number): string {
 const halfUp = (micro: string) => `((${micro}) + ${MICRO / 2}) / ${MICRO}`;
 const min = (a: string, b: string) => `(CASE WHEN ${a} < ${b} THEN ${a} ELSE ${b} END)`;
 
-class Bindings {
+export class Bindings {
   readonly values: Record<string, string> = {};
   private next = 0;
   /** A named binding for a string (party keys, item keys, tier keys, currencies). */
@@ -193,14 +196,19 @@ function periodTickets(q: LinesQuery, b: Bindings, closed: string, tiers: Settle
     WHERE ${closed} AND tt.${n.templateTier.tier} IN (${tiers.map((t) => int(t.id)).join(', ')})`;
 }
 
+/** The payee of a `department` level until department-sql.ts shares it by holding time. */
+export const DEPARTMENT_PENDING = 'department:pending';
+
 /**
  * Who a split party pays (statement.ts `payeeOf`): `engineer` → the assignee, `store` → the
- * ticket's region, `region` → the top of its tree, any other key → that key.
+ * ticket's region, `region` → the top of its tree, `department` → the teams that held it (in a
+ * second step), any other key → that key.
  */
 const payeeOf = (party: string) => `CASE ${party}
       WHEN 'engineer' THEN CASE WHEN assignee_id IS NULL THEN 'engineer:unassigned' ELSE 'engineer:user:' || assignee_id END
       WHEN 'store' THEN COALESCE('store:region:' || store_code, 'store:none')
       WHEN 'region' THEN COALESCE('region:region:' || top_code, 'region:none')
+      WHEN 'department' THEN '${DEPARTMENT_PENDING}'
       ELSE ${party} END`;
 
 /**
@@ -208,7 +216,7 @@ const payeeOf = (party: string) => `CASE ${party}
  * into the lines table: seq 0, or -1 for a payee whose statement is already sealed (those rows
  * are compared with the sealed lines for an adjustment, then removed).
  */
-function insertLines(q: LinesQuery, b: Bindings, rows: string, prefix = ''): string {
+export function insertLines(q: LinesQuery, b: Bindings, rows: string, prefix = ''): string {
   const { names: n } = q;
   const period = b.text(q.period);
   return `${prefix}

@@ -142,9 +142,12 @@ export function validateTierModel(model: unknown, basePath: Path = ['model']): F
   }
 
   checkSplit(model.split, at('split'), errors);
-  if (model.rebateParty !== undefined && model.rebateParty !== null) {
-    const parties = Array.isArray(model.split) ? model.split.map((l: any) => l?.party) : [];
-    if (!parties.includes(model.rebateParty)) errors.push({ path: at('rebateParty'), message: `must be one of the split's parties (${parties.join(', ')})` });
+  const parties = Array.isArray(model.split) ? model.split.map((l: any) => l?.party) : [];
+  if (model.rebateParty !== undefined && model.rebateParty !== null && !parties.includes(model.rebateParty)) {
+    errors.push({ path: at('rebateParty'), message: `must be one of the split's parties (${parties.join(', ')})` });
+  } else if (Array.isArray(rebates) && rebates.length && (model.rebateParty ?? parties[parties.length - 1]) === 'department') {
+    // The department level is shared among teams by time; a rebate is paid to one payee.
+    errors.push({ path: at('rebateParty'), message: 'must name the party the rebates pay: not department (shared among teams by time)' });
   }
   return errors;
 }

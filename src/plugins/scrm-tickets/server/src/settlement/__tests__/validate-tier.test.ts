@@ -42,6 +42,8 @@ describe('validateTierModel', () => {
     expect(paths({ ...ok, rebates: [{ overFen: 100, rate: '0.02' }, { overFen: 50, rate: '0.1' }] })).toEqual(['model.rebates.1.overFen']);
     expect(paths({ ...ok, rebateParty: 'nobody' })).toEqual(['model.rebateParty']);
     expect(paths({ ...ok, rebateParty: ok.split[0].party })).toEqual([]);
+    expect(paths({ ...ok, split: [{ party: 'platform', rate: '0.1' }, { party: 'department' }] })).toEqual(['model.rebateParty']);
+    expect(paths({ ...ok, rebateParty: 'platform', split: [{ party: 'platform', rate: '0.1' }, { party: 'department' }] })).toEqual([]);
     expect(paths({ ...ok, discount: '0.1' })).toEqual(['model.discount']);
     expect(paths(null)).toEqual(['model']);
   });
