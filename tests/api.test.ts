@@ -31,4 +31,5 @@ require('./api/sla-restart.spec');
 require('./api/settlement.spec');
 require('./api/settlement-sql.spec');
 require('./api/pricing.spec');
+require('./api/libraries.spec');
 require('./api/demo-seed.spec');

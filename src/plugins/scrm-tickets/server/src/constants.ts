@@ -27,6 +27,7 @@ export const ACTIONS = {
   retryNotification: 'plugin::scrm-tickets.notification.retry',
   readQueues: 'plugin::scrm-tickets.queues.read',
   settle: 'plugin::scrm-tickets.settlement.settle',
+  configure: 'plugin::scrm-tickets.library.manage',
 } as const;
 
 /** Per-day ticket counters; created by the app's knex migration (database/migrations). */

@@ -4,6 +4,7 @@ import adminSettlement from './admin-settlement';
 import ticket from './ticket';
 import ticketTemplate from './ticket-template';
 import quote from './quote';
+import adminLibrary from './admin-library';
 
 export default {
   'admin-ticket': adminTicket,
@@ -12,4 +13,5 @@ export default {
   ticket,
   'ticket-template': ticketTemplate,
   quote,
+  'admin-library': adminLibrary,
 };

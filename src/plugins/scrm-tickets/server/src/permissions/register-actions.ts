@@ -10,6 +10,7 @@ const actions = [
   { uid: 'notification.retry', displayName: 'Send a dead notification again' },
   { uid: 'queues.read', displayName: 'See the job queues (ops view at /admin/queues)' },
   { uid: 'settlement.settle', displayName: 'Draft, confirm and pay settlement statements' },
+  { uid: 'library.manage', displayName: 'Preview, import and export project libraries' },
 ];
 
 export const registerActions = async (strapi: Core.Strapi) => {

@@ -24,5 +24,8 @@ export default {
     guarded('GET', '/statements/:id/export', 'admin-settlement.export', ACTIONS.settle),
     guarded('POST', '/quotes', 'quote.create', ACTIONS.read),
     guarded('GET', '/pricing/calibration', 'quote.calibration', ACTIONS.settle),
+    guarded('POST', '/libraries/preview', 'admin-library.preview', ACTIONS.configure),
+    guarded('POST', '/libraries/import', 'admin-library.import', ACTIONS.configure),
+    guarded('POST', '/libraries/export', 'admin-library.export', ACTIONS.configure),
   ],
 };

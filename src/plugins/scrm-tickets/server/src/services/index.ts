@@ -19,6 +19,7 @@ import opsBoard from './ops-board';
 import statements from './statements';
 import settlementRuns from './settlement-runs';
 import pricing from './pricing';
+import libraries from './libraries';
 
 export default {
   numbering,
@@ -42,4 +43,5 @@ export default {
   statements,
   'settlement-runs': settlementRuns,
   pricing,
+  libraries,
 };

@@ -18,6 +18,7 @@ import type { OpsBoardService } from '../services/ops-board';
 import type { StatementsService } from '../services/statements';
 import type { SettlementRunsService } from '../services/settlement-runs';
 import type { PricingService } from '../services/pricing';
+import type { LibrariesService } from '../services/libraries';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -40,6 +41,7 @@ interface Services {
   statements: StatementsService;
   'settlement-runs': SettlementRunsService;
   pricing: PricingService;
+  libraries: LibrariesService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */

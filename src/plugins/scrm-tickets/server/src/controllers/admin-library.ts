@@ -1,0 +1,33 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { getService } from '../utils/get-service';
+
+// Project libraries in the admin (RBAC library.manage): the body carries the file as `library`
+// (an object) or `text` (its JSON or YAML).
+const fileOf = (ctx: any) => {
+  const body = ctx.request.body ?? {};
+  if (body.library === undefined && typeof body.text !== 'string') {
+    throw new errors.ValidationError('library or text is required', { errors: [{ path: ['library'], message: 'is required (or text with the file\'s JSON or YAML)' }] });
+  }
+  return body.library ?? body.text;
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** What importing would add, change (with each setting before and after) or leave alone. */
+  async preview(ctx: any) {
+    const { library, items } = await getService('libraries', { strapi }).plan(fileOf(ctx));
+    ctx.body = { data: { key: library.key, version: library.version, items } };
+  },
+  /** `overwrite: true` takes the file's value where the app's was edited since the last import. */
+  async import(ctx: any) {
+    ctx.body = { data: await getService('libraries', { strapi }).apply(fileOf(ctx), undefined, { overwrite: ctx.request.body?.overwrite === true }) };
+  },
+  /** `{ key, name, industry, version, selection: { templates: [keys] | true, … } }` → the file. */
+  async export(ctx: any) {
+    const { selection, ...meta } = ctx.request.body ?? {};
+    const library = await getService('libraries', { strapi }).export(meta, selection ?? {});
+    // The file is checked like any import: an export always imports again.
+    await getService('libraries', { strapi }).check(library);
+    ctx.body = { data: library };
+  },
+});
