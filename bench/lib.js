@@ -60,4 +60,25 @@ const row = ({ title, result }) => ({
   errors: result.errors,
 });
 
-module.exports = { DURATION, CONNECTIONS, FIELDS, freshDatabase, startServer, stopServer, run, row };
+/**
+ * The app loaded in this process on a fresh Postgres database, without Redis or pollers: what
+ * the in-process benchmarks (settlement, library) measure is the service, not the schedulers.
+ * `close()` lets after-commit work drain, destroys Strapi and drops the database.
+ */
+async function loadApp(prefix) {
+  const { compileStrapi, createStrapi } = require('@strapi/strapi');
+  const db = freshDatabase(prefix);
+  Object.assign(process.env, { NODE_ENV: 'production', DATABASE_URL: db.url, SCRM_NOTIFY_POLLER: 'off', SCRM_SLA_POLLER: 'off' });
+  delete process.env.REDIS_URL;
+  const strapi = createStrapi(await compileStrapi());
+  await strapi.load();
+  strapi.log.level = 'warn';
+  const close = async () => {
+    await new Promise((r) => setTimeout(r, 1000));
+    await strapi.destroy();
+    db.drop();
+  };
+  return { strapi, close };
+}
+
+module.exports = { DURATION, CONNECTIONS, FIELDS, freshDatabase, loadApp, startServer, stopServer, run, row };

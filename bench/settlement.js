@@ -8,8 +8,7 @@
 // assignee, grouped by engineer), in one run.
 // Usage: npm run bench:settlement  (BENCH_TICKETS)
 const os = require('node:os');
-const { compileStrapi, createStrapi } = require('@strapi/strapi');
-const { freshDatabase } = require('./lib');
+const { loadApp } = require('./lib');
 
 const TICKETS = Number(process.env.BENCH_TICKETS || 1_000_000);
 const ENGINEERS = 500;
@@ -123,12 +122,7 @@ async function settlementRun(strapi) {
 }
 
 (async () => {
-  const db = freshDatabase('scrm_bench_settlement');
-  Object.assign(process.env, { NODE_ENV: 'production', DATABASE_URL: db.url, SCRM_NOTIFY_POLLER: 'off', SCRM_SLA_POLLER: 'off' });
-  delete process.env.REDIS_URL;
-  const strapi = createStrapi(await compileStrapi());
-  await strapi.load();
-  strapi.log.level = 'warn';
+  const { strapi, close } = await loadApp('scrm_bench_settlement');
   try {
     const seeding = Date.now();
     await seed(strapi);
@@ -151,8 +145,7 @@ async function settlementRun(strapi) {
     const fmt = (steps) => Object.entries(steps).map(([step, s]) => `${step} ${s.toFixed(2)} s`).join(', ');
     console.log(`steps, first: ${fmt(first.steps)}\nsteps, recomputed: ${fmt(again.steps)}`);
   } finally {
-    await strapi.destroy();
-    db.drop();
+    await close();
   }
 })().catch((error) => {
   console.error(error);

@@ -67,7 +67,8 @@ async function run(strapi, command, options) {
       { overwrite: options.overwrite === true }
     );
     if (started) bar.stop();
-    console.log(`${result.key} ${result.version}: ${result.added} added, ${result.changed} changed, ${result.same} unchanged, ${result.conflicts} in conflict${options.overwrite ? ' (overwritten)' : ' (kept as edited here; --overwrite takes the file\'s)'}`);
+    const conflicts = !result.conflicts ? '' : options.overwrite ? `, ${result.conflicts} in conflict (overwritten)` : `, ${result.conflicts} in conflict (kept as edited here; --overwrite takes the file's)`;
+    console.log(`${result.key} ${result.version}: ${result.added} added, ${result.changed} changed, ${result.same} unchanged${conflicts}`);
   } else if (command === 'export') {
     const list = (v) => (v === 'all' || v === true ? true : v ? String(v).split(',') : undefined);
     const selection = {};

@@ -220,6 +220,10 @@ async function seed(strapi, log = console.log) {
   const regions = await seedRegions(strapi, regionTree);
   // After the regions: its season rule names them.
   await findOrCreate(strapi, UID.priceList, { key: settlement.priceList.key }, settlement.priceList);
+  // One of the plugin's industry presets, imported as a business would (npm run library).
+  const libraries = strapi.plugin('scrm-tickets').service('libraries');
+  const preset = await libraries.apply(libraries.presetText('home-appliance'));
+  log(`  preset ${preset.key} ${preset.version}: ${preset.added} items added`);
   const stores = regions.filter((r) => r.level === 'store');
   const customers = await seedCustomers(strapi, random, stores);
   const orders = await seedOrders(strapi, random, customers);

@@ -56,6 +56,10 @@ describe('demo seed (npm run demo)', () => {
     // 9900 × 1.2 (徐汇店's own coefficient) = 11880 × 1.05 (梅雨季) = 12474.
     expect(quote.totalFen).toBe(12474);
 
+    // The 家电售后 preset came in through the library import.
+    const preset = await s.documents('plugin::scrm-tickets.ticket-template' as any).count({ filters: { key: { $in: ['ha_install', 'ha_repair', 'ha_return'] } } } as any);
+    expect(preset).toBe(3);
+
     expect(await seed(s, () => {})).toBe(false);
     expect((await s.documents('plugin::scrm-tickets.ticket' as any).count({})) - before).toBe(200);
   }, 120_000);

@@ -1,9 +1,27 @@
 import { adminToken, adminWithRole, bearer, http, postTicket, unique } from '../helpers/fixtures';
+import YAML from 'yaml';
 import { strapi } from '../helpers/strapi';
 
 const TEMPLATE_UID = 'plugin::scrm-tickets.ticket-template';
 const RULE_UID = 'plugin::scrm-tickets.routing-rule';
 const LIBRARY_UID = 'plugin::scrm-tickets.project-library';
+const TICKET_UID = 'plugin::scrm-tickets.ticket';
+const EVENT_UID = 'plugin::scrm-tickets.ticket-event';
+
+/** A value a required field of this definition accepts. */
+function sampleValue(d: any): unknown {
+  switch (d.type) {
+    case 'select': return d.options[0].value;
+    case 'multiselect': return [d.options[0].value];
+    case 'number': case 'money': return d.min ?? 1;
+    case 'date': return '2026-11-20';
+    case 'datetime': return '2026-11-20T10:00:00+08:00';
+    case 'boolean': return true;
+    case 'mobile': return '13912345678';
+    case 'email': return 'guest@example.com';
+    default: return d.pattern ? 'AB12345678' : '测试';
+  }
+}
 
 /** A small home-appliance library: every section, cross-referenced by key. */
 function libraryFile() {
@@ -142,6 +160,38 @@ describe('project libraries', () => {
     expect((await templates.findOne({ documentId: template.documentId } as any) as any).keywords).toEqual(['空调', '清洗', '除菌', '保养']);
   });
 
+  it('carries a newer version to its templates and tells their open tickets, not the closed ones; a pinned template stays', async () => {
+    const file = libraryFile();
+    await post('import', { library: file });
+    const templates = strapi().documents(TEMPLATE_UID as any);
+    const template: any = await templates.findFirst({ filters: { key: file.templates[0].key } } as any);
+    expect([template.libraryKey, template.libraryVersion, template.libraryPinned]).toEqual([file.key, '1.0.0', false]);
+    const open = (await postTicket({ templateKey: template.key, title: '进行中', fields: { summary: 'x' } })).body.data;
+    const closed = (await postTicket({ templateKey: template.key, title: '已关闭', fields: { summary: 'x' } })).body.data;
+    await strapi().db.query(TICKET_UID as any).update({ where: { id: closed.id }, data: { state: 'closed', closedAt: new Date() } });
+
+    const model = { key: 'model', label: { 'zh-Hans': '型号' }, type: 'text' };
+    const v11 = { ...file, version: '1.1.0', templates: [{ ...file.templates[0], fieldDefinitions: [...file.templates[0].fieldDefinitions, model] }] };
+    expect((await post('import', { library: v11 })).body.data).toMatchObject({ changed: 1, pinned: 0 });
+    const updated = (id: number) => strapi().db.query(EVENT_UID as any).findMany({ where: { ticket: { id }, type: 'template_updated' } });
+    const [event] = await updated(open.id);
+    expect([event.visibility, event.changes]).toEqual([
+      'internal',
+      { library: { key: file.key, version: { before: '1.0.0', after: '1.1.0' } }, settings: ['fieldDefinitions'], fieldsAdded: ['model'] },
+    ]);
+    expect(await updated(closed.id)).toEqual([]);
+    expect((await templates.findOne({ documentId: template.documentId } as any) as any).libraryVersion).toBe('1.1.0');
+
+    // Pinned to 1.1.0, the template sits out 1.2.0.
+    await templates.update({ documentId: template.documentId, data: { libraryPinned: true } } as any);
+    const v12 = { ...v11, version: '1.2.0', templates: [{ ...v11.templates[0], fieldDefinitions: [...v11.templates[0].fieldDefinitions, { key: 'color', label: { 'zh-Hans': '颜色' }, type: 'text' }] }] };
+    expect((await post('preview', { library: v12 })).body.data.items.find((i: any) => i.section === 'templates').action).toBe('pinned');
+    expect((await post('import', { library: v12 })).body.data).toMatchObject({ changed: 0, pinned: 1 });
+    const kept: any = await templates.findOne({ documentId: template.documentId } as any);
+    expect([kept.fieldDefinitions.map((d: any) => d.key), kept.libraryVersion]).toEqual([['summary', 'model'], '1.1.0']);
+    expect(await updated(open.id)).toHaveLength(1);
+  });
+
   it('exports what it imported: the file imports again as the same configuration', async () => {
     const file = libraryFile();
     await post('import', { library: file });
@@ -160,6 +210,24 @@ describe('project libraries', () => {
     expect(res.body.data).toMatchObject(file);
     const plan = await post('preview', { library: res.body.data });
     expect(plan.body.data.items.every((i: any) => i.action === 'same')).toBe(true);
+  });
+
+  it('ships five industry presets that import cleanly, take a ticket on every template, and import again as a no-op', async () => {
+    const list = await http().get('/scrm-tickets/libraries/presets').set(bearer(jwt));
+    expect(list.body.data.map((p: any) => p.industry).sort()).toEqual(['catering', 'clinic', 'education', 'home_appliance', 'retail']);
+    for (const preset of list.body.data) {
+      const imported = await post('import', { preset: preset.preset });
+      expect([preset.preset, imported.status]).toEqual([preset.preset, 200]);
+      expect(imported.body.data.added).toBeGreaterThanOrEqual(6);
+      const file = YAML.parse(strapi().plugin('scrm-tickets').service('libraries').presetText(preset.preset));
+      for (const template of file.templates) {
+        const fields = Object.fromEntries(template.fieldDefinitions.filter((d: any) => d.required).map((d: any) => [d.key, sampleValue(d)]));
+        const ticket = await postTicket({ templateKey: template.key, title: `${template.name['zh-Hans']}测试`, fields });
+        expect([template.key, ticket.status, ticket.body.error?.details]).toEqual([template.key, 201, undefined]);
+      }
+      expect((await post('import', { preset: preset.preset })).body.data).toMatchObject({ added: 0, changed: 0, conflicts: 0 });
+    }
+    expect((await post('import', { preset: '../etc/passwd' })).status).toBe(400);
   });
 
   it('is for administrators holding library.manage', async () => {

@@ -51,6 +51,7 @@ export const EVENT_TYPES = {
   slaWarning: 'sla_warning',
   slaBreach: 'sla_breach',
   notification: 'notification',
+  templateUpdated: 'template_updated',
 } as const;
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
 

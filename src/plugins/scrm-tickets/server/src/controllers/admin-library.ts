@@ -3,24 +3,32 @@ import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 
 // Project libraries in the admin (RBAC library.manage): the body carries the file as `library`
-// (an object) or `text` (its JSON or YAML).
-const fileOf = (ctx: any) => {
+// (an object), `text` (its JSON or YAML) or `preset` (one the plugin ships: GET …/presets).
+const fileOf = (strapi: Core.Strapi, ctx: any) => {
   const body = ctx.request.body ?? {};
+  if (typeof body.preset === 'string') {
+    const text = getService('libraries', { strapi }).presetText(body.preset);
+    if (text === null) throw new errors.ValidationError('no such preset', { errors: [{ path: ['preset'], message: 'is not a preset of the plugin' }] });
+    return text;
+  }
   if (body.library === undefined && typeof body.text !== 'string') {
-    throw new errors.ValidationError('library or text is required', { errors: [{ path: ['library'], message: 'is required (or text with the file\'s JSON or YAML)' }] });
+    throw new errors.ValidationError('library, text or preset is required', { errors: [{ path: ['library'], message: 'is required (or text with the file\'s JSON or YAML, or a preset)' }] });
   }
   return body.library ?? body.text;
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  presets(ctx: any) {
+    ctx.body = { data: getService('libraries', { strapi }).presets() };
+  },
   /** What importing would add, change (with each setting before and after) or leave alone. */
   async preview(ctx: any) {
-    const { library, items } = await getService('libraries', { strapi }).plan(fileOf(ctx));
+    const { library, items } = await getService('libraries', { strapi }).plan(fileOf(strapi, ctx));
     ctx.body = { data: { key: library.key, version: library.version, items } };
   },
   /** `overwrite: true` takes the file's value where the app's was edited since the last import. */
   async import(ctx: any) {
-    ctx.body = { data: await getService('libraries', { strapi }).apply(fileOf(ctx), undefined, { overwrite: ctx.request.body?.overwrite === true }) };
+    ctx.body = { data: await getService('libraries', { strapi }).apply(fileOf(strapi, ctx), undefined, { overwrite: ctx.request.body?.overwrite === true }) };
   },
   /** `{ key, name, industry, version, selection: { templates: [keys] | true, … } }` → the file. */
   async export(ctx: any) {

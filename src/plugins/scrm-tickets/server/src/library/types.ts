@@ -21,8 +21,9 @@ export type Section = (typeof SECTIONS)[number];
 /**
  * `conflict`: the app's item was edited since the library's last import *and* the library changed
  * the same setting — reported, not overwritten (unless the import is told to overwrite).
+ * `pinned`: a template an admin pinned to the library version it has — left as it is.
  */
-export type Action = 'add' | 'change' | 'same' | 'conflict';
+export type Action = 'add' | 'change' | 'same' | 'conflict' | 'pinned';
 
 export interface Change {
   field: string;

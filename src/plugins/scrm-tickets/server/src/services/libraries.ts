@@ -1,8 +1,12 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Core } from '@strapi/strapi';
 import { errors as strapiErrors } from '@strapi/utils';
 import YAML from 'yaml';
-import { APPROVAL_POLICY_UID, LIBRARY_UID, REGION_UID, SLA_POLICY_UID, TIER_UID } from '../constants';
+import { APPROVAL_POLICY_UID, EVENT_TYPES, LIBRARY_UID, REGION_UID, SLA_POLICY_UID, TICKET_UID, TIER_UID } from '../constants';
+import { templateChange, type TemplateChange } from '../library/propagation';
+import { getService } from '../utils/get-service';
 import { dataOf, itemOf, SECTION_MAP } from '../library/mapping';
 import { SECTIONS, type Change, type Library, type PlannedItem, type Section } from '../library/types';
 import { pointerOf, validateLibrary, type LibraryError } from '../library/validate';
@@ -25,6 +29,14 @@ export interface ImportProgress {
  * same validation, events and caches as the admin apply. Re-importing the same file changes
  * nothing. Export writes the chosen items back as a file.
  */
+/** The plugin's `presets/` folder (beside its package.json, from the sources or the build). */
+function presetsDir(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'presets'))) return path.join(dir, 'presets');
+  }
+  throw new Error('the plugin has no presets folder');
+}
+
 const createLibrariesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const keysOf = async (uid: string, field = 'key') => new Set((await strapi.db.query(uid as any).findMany({ select: [field] })).map((r: any) => r[field] as string));
 
@@ -33,7 +45,38 @@ const createLibrariesService = ({ strapi }: { strapi: Core.Strapi }) => {
     return strapi.documents(map.uid as any).findFirst({ filters: { [map.identity]: identity }, populate: map.populate } as any) as Promise<any>;
   }
 
+  /**
+   * Each open ticket of a template a newer version changed gets an internal timeline event saying
+   * what changed (closed tickets keep what they had: nothing is written to them).
+   */
+  async function tellOpenTickets(template: any, change: TemplateChange) {
+    const tickets: any[] = await strapi.db.query(TICKET_UID as any).findMany({ where: { template: { id: template.id }, closedAt: null }, select: ['id', 'documentId'] });
+    const events = getService('events', { strapi });
+    for (const ticket of tickets) {
+      await events.record(ticket, { type: EVENT_TYPES.templateUpdated, visibility: 'internal', changes: change as unknown as Record<string, unknown> });
+    }
+  }
+
   const service = {
+    /** The industry presets shipped with the plugin: file name (without .yaml) → its heading. */
+    presets(): { preset: string; key: string; name: Library['name']; industry: string; version: string; description?: string }[] {
+      const dir = presetsDir();
+      return readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+        .map((f) => {
+          const library = YAML.parse(readFileSync(path.join(dir, f), 'utf8')) as Library;
+          return { preset: f.replace(/\.yaml$/, ''), key: library.key, name: library.name, industry: library.industry, version: library.version, description: library.description };
+        });
+    },
+
+    /** A preset's text, by its file name (`home-appliance`). */
+    presetText(preset: string): string | null {
+      if (!/^[a-z][a-z0-9-]{0,63}$/.test(preset)) return null;
+      const file = path.join(presetsDir(), `${preset}.yaml`);
+      return existsSync(file) ? readFileSync(file, 'utf8') : null;
+    },
+
     /** A file's text (JSON or YAML) or an already parsed object → the library object. */
     parse(input: unknown): unknown {
       if (typeof input !== 'string') return input;
@@ -90,7 +133,8 @@ const createLibrariesService = ({ strapi }: { strapi: Core.Strapi }) => {
             if (!editedHere) changes.push({ field, before, after });
             else if (libraryChanged) changes.push({ field, before, after, imported: base, conflict: true });
           }
-          const action = changes.some((c) => c.conflict) ? 'conflict' : changes.length ? 'change' : 'same';
+          const pinned = section === 'templates' && row.libraryPinned === true && row.libraryVersion !== library.version && changes.length > 0;
+          const action = pinned ? 'pinned' : changes.some((c) => c.conflict) ? 'conflict' : changes.length ? 'change' : 'same';
           items.push({ section, key: identity, action, changes });
         }
       }
@@ -106,8 +150,10 @@ const createLibrariesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { library, items } = await this.plan(input);
       // A conflicting setting stays as the app has it unless the import is told to overwrite; the
       // item's other changes are written (the next import compares against this one).
-      const applied = (item: PlannedItem) => item.changes.filter((c) => !c.conflict || options.overwrite);
+      const applied = (item: PlannedItem) => (item.action === 'pinned' ? [] : item.changes.filter((c) => !c.conflict || options.overwrite));
       const toWrite = items.filter((i) => i.action === 'add' || applied(i).length > 0);
+      // Templates remember the library version they follow (a pinned one keeps its own).
+      const stamp = { libraryKey: library.key, libraryVersion: library.version };
       await strapi.db.transaction(async () => {
         const tiers = new Map<string, string>();
         for (const t of await strapi.db.query(TIER_UID as any).findMany({ select: ['key', 'documentId'] })) tiers.set(t.key, t.documentId);
@@ -118,13 +164,16 @@ const createLibrariesService = ({ strapi }: { strapi: Core.Strapi }) => {
           const item = library[section]![index];
           const uid = SECTION_MAP[section].uid as any;
           try {
+            const stamped = section === 'templates' ? stamp : {};
             if (planned.action === 'add') {
-              const created: any = await strapi.documents(uid).create({ data: dataOf(section, item, tiers) } as any);
+              const created: any = await strapi.documents(uid).create({ data: { ...dataOf(section, item, tiers), ...stamped } } as any);
               if (section === 'settlementTiers') tiers.set(created.key, created.documentId);
             } else {
               const row = await current(section, planned.key);
-              const changed = Object.fromEntries(applied(planned).map((c) => [c.field, item[c.field]]));
-              await strapi.documents(uid).update({ documentId: row.documentId, data: dataOf(section, changed, tiers) } as any);
+              const changes = applied(planned);
+              const changed = Object.fromEntries(changes.map((c) => [c.field, item[c.field]]));
+              await strapi.documents(uid).update({ documentId: row.documentId, data: { ...dataOf(section, changed, tiers), ...stamped } } as any);
+              if (section === 'templates') await tellOpenTickets(row, templateChange({ key: library.key, version: library.version, previous: row.libraryVersion ?? null }, changes));
             }
           } catch (error: any) {
             // The document service's own check of the item: its paths, under the item's pointer.
@@ -133,6 +182,13 @@ const createLibrariesService = ({ strapi }: { strapi: Core.Strapi }) => {
             throw libraryError(list.map((e) => ({ pointer: `${pointerOf([section, index])}${pointerOf(e.path ?? [])}`, message: e.message })));
           }
           progress?.(++done, toWrite.length, planned);
+        }
+        // Unchanged templates of an older version move to this one (no event: nothing changed).
+        for (const planned of items.filter((i) => i.section === 'templates' && i.action === 'same')) {
+          const row = await current('templates', planned.key);
+          if (!row.libraryPinned && (row.libraryVersion !== library.version || row.libraryKey !== library.key)) {
+            await strapi.db.query(SECTION_MAP.templates.uid as any).update({ where: { id: row.id }, data: stamp });
+          }
         }
         const record = { key: library.key, name: library.name['zh-Hans'], industry: library.industry, version: library.version, content: library };
         const existing: any = await strapi.documents(LIBRARY_UID as any).findFirst({ filters: { key: library.key } } as any);
@@ -146,6 +202,7 @@ const createLibrariesService = ({ strapi }: { strapi: Core.Strapi }) => {
         changed: items.filter((i) => i.action === 'change').length,
         same: items.filter((i) => i.action === 'same').length,
         conflicts: items.filter((i) => i.action === 'conflict').length,
+        pinned: items.filter((i) => i.action === 'pinned').length,
         overwritten: options.overwrite ? items.filter((i) => i.action === 'conflict').length : 0,
         items,
       };
