@@ -1,4 +1,5 @@
-// Two projects: `unit` runs pure modules beside the plugin code (no Strapi boot);
+// Three projects: `unit` runs pure modules beside the plugin code (no Strapi boot); `browser`
+// drives the built admin panel in headless Chromium;
 // `api` boots Strapi once for the whole run: tests/api.test.ts boots it and requires every
 // tests/api/*.spec.ts, so jest's per-file module registry does not force a boot per file.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }];
@@ -11,6 +12,13 @@ module.exports = {
       testEnvironment: 'node',
       transform: { '^.+\\.(t|j)s$': swc },
       testMatch: ['<rootDir>/src/plugins/scrm-tickets/server/src/**/__tests__/**/*.test.ts'],
+    },
+    {
+      // Headless Debian Chromium against the built admin (scripts/test.js builds it; SQLite only).
+      displayName: 'browser',
+      testEnvironment: 'node',
+      transform: { '^.+\\.(t|j)s$': swc },
+      testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
     },
     {
       displayName: 'api',

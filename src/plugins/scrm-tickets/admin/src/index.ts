@@ -1,9 +1,18 @@
+import { Archive } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 
-// The operational pages (board, list, detail) arrive with the admin issue; for now the plugin
-// registers itself and its translations so the Content Manager shows its types with both languages.
+// The plugin's admin: its translations (the Content Manager shows its types in both languages)
+// and the project libraries page; the operational pages (board, list, detail) arrive with the
+// admin issue.
 export default {
   register(app: any) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: Archive,
+      intlLabel: { id: `${PLUGIN_ID}.libraries.menu`, defaultMessage: 'Project libraries' },
+      Component: () => import('./pages/Libraries').then((mod) => ({ default: mod.App })),
+      permissions: [{ action: 'plugin::scrm-tickets.library.manage', subject: null }],
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },
 

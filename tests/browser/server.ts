@@ -1,0 +1,44 @@
+// The built app (admin panel included) as a server of its own on a fresh SQLite file, for the
+// browser tests: `strapi start` in a child process, ready when /_health answers.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface AppServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startApp(port = 1400 + (process.pid % 500)): Promise<AppServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'scrm-browser-'));
+  const env = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_FILENAME: path.relative(path.join(__dirname, '..', '..'), path.join(dir, 'data.db')) };
+  delete (env as any).DATABASE_URL;
+  delete (env as any).REDIS_URL;
+  Object.assign(env, { SCRM_NOTIFY_POLLER: 'off', SCRM_SLA_POLLER: 'off' });
+  const root = path.join(__dirname, '..', '..');
+  const cli = path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
+  const child: ChildProcess = spawn(process.execPath, [cli, 'start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let waited = 0; ; waited += 250) {
+    if (child.exitCode !== null) throw new Error(`strapi start exited with ${child.exitCode}:\n${output.slice(-3000)}`);
+    try {
+      if ((await fetch(`${url}/_health`)).status === 204) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (waited > 90_000) throw new Error(`strapi start did not answer within 90 s:\n${output.slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
