@@ -5,8 +5,9 @@ export default [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  // Bounded bodies: a huge JSON payload is a 413, never a crash.
-  { name: 'strapi::body', config: { jsonLimit: '1mb', formLimit: '1mb', textLimit: '1mb' } },
+  // Bounded bodies: a huge JSON payload is a 413, never a crash. The raw body is kept beside the
+  // parsed one: webhook signatures are over the bytes that were sent.
+  { name: 'strapi::body', config: { jsonLimit: '1mb', formLimit: '1mb', textLimit: '1mb', includeUnparsed: true } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -32,4 +32,5 @@ require('./api/settlement.spec');
 require('./api/settlement-sql.spec');
 require('./api/pricing.spec');
 require('./api/libraries.spec');
+require('./api/intake-webhook.spec');
 require('./api/demo-seed.spec');

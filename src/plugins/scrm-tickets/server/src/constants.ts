@@ -17,6 +17,7 @@ export const MESSAGE_TEMPLATE_UID = 'plugin::scrm-tickets.message-template';
 export const STATEMENT_UID = 'plugin::scrm-tickets.settlement-statement';
 export const CURRENCY_RATE_UID = 'plugin::scrm-tickets.currency-rate';
 export const PRICE_LIST_UID = 'plugin::scrm-tickets.price-list';
+export const INTAKE_SOURCE_UID = 'plugin::scrm-tickets.intake-source';
 export const USER_UID = 'plugin::users-permissions.user';
 
 /** Admin RBAC actions (registered in bootstrap; more arrive with the admin panel issue). */

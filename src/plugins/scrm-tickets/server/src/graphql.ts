@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { EVENT_UID, TICKET_UID } from './constants';
+import { EVENT_UID, INTAKE_SOURCE_UID, TICKET_UID } from './constants';
 
 /**
  * GraphQL shows the plugin's types through shadow CRUD. Events are read-only there too, and
@@ -11,4 +11,6 @@ export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
   const extension = graphql.service('extension');
   extension.shadowCRUD(EVENT_UID).disableMutations();
   extension.shadowCRUD(TICKET_UID).disableAction('delete');
+  // Webhook sources hold secrets: not in GraphQL at all.
+  extension.shadowCRUD(INTAKE_SOURCE_UID).disable();
 };

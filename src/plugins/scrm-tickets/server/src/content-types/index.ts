@@ -14,6 +14,7 @@ import messageTemplate from './message-template';
 import settlementStatement from './settlement-statement';
 import currencyRate from './currency-rate';
 import priceList from './price-list';
+import intakeSource from './intake-source';
 
 export default {
   ticket,
@@ -32,4 +33,5 @@ export default {
   'settlement-statement': settlementStatement,
   'currency-rate': currencyRate,
   'price-list': priceList,
+  'intake-source': intakeSource,
 };

@@ -5,6 +5,7 @@ import ticket from './ticket';
 import ticketTemplate from './ticket-template';
 import quote from './quote';
 import adminLibrary from './admin-library';
+import intake from './intake';
 
 export default {
   'admin-ticket': adminTicket,
@@ -14,4 +15,5 @@ export default {
   'ticket-template': ticketTemplate,
   quote,
   'admin-library': adminLibrary,
+  intake,
 };

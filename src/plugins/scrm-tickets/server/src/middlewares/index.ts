@@ -11,6 +11,7 @@ import { settlementTierWrites } from './settlement-tier-writes';
 import { statementGuard } from './statement-guard';
 import { currencyRateWrites } from './currency-rate-writes';
 import { priceListWrites } from './price-list-writes';
+import { intakeSourceWrites } from './intake-source-writes';
 
 /** Order matters: scoping runs outside the write logic, so a foreign ticket is never even read. */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
@@ -26,4 +27,5 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(statementGuard() as any);
   strapi.documents.use(currencyRateWrites() as any);
   strapi.documents.use(priceListWrites(strapi) as any);
+  strapi.documents.use(intakeSourceWrites(strapi) as any);
 };

@@ -24,6 +24,7 @@ export default {
     guarded('GET', '/statements/:id/export', 'admin-settlement.export', ACTIONS.settle),
     guarded('POST', '/quotes', 'quote.create', ACTIONS.read),
     guarded('GET', '/pricing/calibration', 'quote.calibration', ACTIONS.settle),
+    guarded('GET', '/reports/sources', 'intake.sources', ACTIONS.read),
     guarded('GET', '/libraries/presets', 'admin-library.presets', ACTIONS.configure),
     guarded('POST', '/libraries/preview', 'admin-library.preview', ACTIONS.configure),
     guarded('POST', '/libraries/import', 'admin-library.import', ACTIONS.configure),

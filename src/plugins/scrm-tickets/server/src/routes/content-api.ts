@@ -17,5 +17,8 @@ export default {
     route('GET', '/ticket-templates', 'ticket-template.find'),
     route('GET', '/ticket-templates/:id', 'ticket-template.findOne'),
     route('POST', '/quotes', 'quote.create'),
+    // Public: the source's signature authenticates it (services/intake.ts).
+    { method: 'POST', path: '/intake/:sourceKey', handler: 'intake.receive', config: { auth: false } },
+    route('GET', '/reports/sources', 'intake.sources'),
   ],
 };

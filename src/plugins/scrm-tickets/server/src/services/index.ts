@@ -20,6 +20,8 @@ import statements from './statements';
 import settlementRuns from './settlement-runs';
 import pricing from './pricing';
 import libraries from './libraries';
+import intake from './intake';
+import sourceReport from './source-report';
 
 export default {
   numbering,
@@ -44,4 +46,6 @@ export default {
   'settlement-runs': settlementRuns,
   pricing,
   libraries,
+  intake,
+  'source-report': sourceReport,
 };

@@ -19,6 +19,8 @@ import type { StatementsService } from '../services/statements';
 import type { SettlementRunsService } from '../services/settlement-runs';
 import type { PricingService } from '../services/pricing';
 import type { LibrariesService } from '../services/libraries';
+import type { IntakeService } from '../services/intake';
+import type { SourceReportService } from '../services/source-report';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -42,6 +44,8 @@ interface Services {
   'settlement-runs': SettlementRunsService;
   pricing: PricingService;
   libraries: LibrariesService;
+  intake: IntakeService;
+  'source-report': SourceReportService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */
