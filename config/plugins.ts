@@ -12,6 +12,18 @@ export default ({ env }) => ({
       opportunityUid: 'api::opportunity.opportunity',
       numberPrefix: env('TICKET_NUMBER_PREFIX', 'GD'),
       timezone: 'Asia/Shanghai',
+      // The WeCom app's callback (企业微信 → 应用 → 接收消息): off until its token and key are set.
+      intake: {
+        wecom:
+          env('WECOM_CORP_ID') && env('WECOM_CALLBACK_TOKEN')
+            ? {
+                corpId: env('WECOM_CORP_ID'),
+                token: env('WECOM_CALLBACK_TOKEN'),
+                encodingAesKey: env('WECOM_ENCODING_AES_KEY'),
+                templateKey: env('WECOM_INTAKE_TEMPLATE', 'device_repair'),
+              }
+            : null,
+      },
       // Channels are off until configured; docs/notifications.md lists every setting.
       notifications: {
         publicUrl: env('PUBLIC_URL', 'http://localhost:1337'),

@@ -33,4 +33,5 @@ require('./api/settlement-sql.spec');
 require('./api/pricing.spec');
 require('./api/libraries.spec');
 require('./api/intake-webhook.spec');
+require('./api/wecom-callback.spec');
 require('./api/demo-seed.spec');

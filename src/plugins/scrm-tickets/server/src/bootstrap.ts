@@ -53,6 +53,9 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
     if (process.env.SCRM_QUEUE_WORKERS !== 'off') queues.work(Number(process.env.NOTIFY_QUEUE_CONCURRENCY) || 32);
   }
   if (process.env.SCRM_NOTIFY_POLLER !== 'off') dispatcher.start(notificationsConfig(strapi).pollMs);
+
+  // WeCom messages stored but not yet made into tickets when a process died: work them now.
+  void getService('wecom-callback', { strapi }).resume().catch((error) => strapi.log.warn(`scrm-tickets: WeCom resume: ${error.message}`));
 };
 
 export default bootstrap;

@@ -9,6 +9,7 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('sla', { strapi }).stop();
   // A month's settlement in flight finishes (or rolls back) before the pool closes.
   await getService('settlement-runs', { strapi }).stop();
+  await getService('wecom-callback', { strapi }).whenIdle();
 };
 
 export default destroy;

@@ -32,6 +32,12 @@ export interface PluginConfig {
   numberPrefix: string;
   timezone: string;
   notifications: NotificationsConfig;
+  intake?: IntakeConfig;
+}
+
+/** Entries that need settings: the self-built app's callback (docs/intake.md). */
+export interface IntakeConfig {
+  wecom: { corpId: string; token: string; encodingAesKey: string; templateKey: string } | null;
 }
 
 export const DEFAULT_NOTIFICATIONS: NotificationsConfig = {
@@ -57,6 +63,7 @@ export default {
     numberPrefix: 'GD',
     timezone: 'Asia/Shanghai',
     notifications: DEFAULT_NOTIFICATIONS,
+    intake: { wecom: null },
   } satisfies PluginConfig,
   validator(config: PluginConfig) {
     if (!/^[A-Z]{1,6}$/.test(config.numberPrefix)) {

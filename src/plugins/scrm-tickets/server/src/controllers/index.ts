@@ -6,6 +6,7 @@ import ticketTemplate from './ticket-template';
 import quote from './quote';
 import adminLibrary from './admin-library';
 import intake from './intake';
+import wecomCallback from './wecom-callback';
 
 export default {
   'admin-ticket': adminTicket,
@@ -16,4 +17,5 @@ export default {
   quote,
   'admin-library': adminLibrary,
   intake,
+  'wecom-callback': wecomCallback,
 };

@@ -20,5 +20,7 @@ export default {
     // Public: the source's signature authenticates it (services/intake.ts).
     { method: 'POST', path: '/intake/:sourceKey', handler: 'intake.receive', config: { auth: false } },
     route('GET', '/reports/sources', 'intake.sources'),
+    { method: 'GET', path: '/wecom/callback', handler: 'wecom-callback.verify', config: { auth: false } },
+    { method: 'POST', path: '/wecom/callback', handler: 'wecom-callback.receive', config: { auth: false } },
   ],
 };

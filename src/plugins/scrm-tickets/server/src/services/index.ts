@@ -22,6 +22,7 @@ import pricing from './pricing';
 import libraries from './libraries';
 import intake from './intake';
 import sourceReport from './source-report';
+import wecomCallback from './wecom-callback';
 
 export default {
   numbering,
@@ -48,4 +49,5 @@ export default {
   libraries,
   intake,
   'source-report': sourceReport,
+  'wecom-callback': wecomCallback,
 };

@@ -21,6 +21,7 @@ import type { PricingService } from '../services/pricing';
 import type { LibrariesService } from '../services/libraries';
 import type { IntakeService } from '../services/intake';
 import type { SourceReportService } from '../services/source-report';
+import type { WecomCallbackService } from '../services/wecom-callback';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -46,6 +47,7 @@ interface Services {
   libraries: LibrariesService;
   intake: IntakeService;
   'source-report': SourceReportService;
+  'wecom-callback': WecomCallbackService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */

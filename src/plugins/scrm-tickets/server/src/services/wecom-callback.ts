@@ -1,0 +1,93 @@
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID, TEMPLATE_UID, TICKET_UID } from '../constants';
+import type { IntakeConfig } from '../config';
+import { CallbackError, dedupeKeyOf, encryptedOf, messageOf, open, type InboundMessage, type Query } from '../wecom/callback';
+
+const TABLE = 'scrm_wecom_inbound';
+const TITLE_CHARS = 40;
+
+/**
+ * The WeCom self-built app's callback (../shared/wecom.md §1): URL verification, and encrypted
+ * messages stored once each (WeCom retries up to three times) before the 200 — within WeCom's
+ * 5-second deadline — then turned into tickets off the request. A row left `received` by a
+ * process that died is picked up at the next start.
+ */
+const createWecomCallbackService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const inFlight = new Set<Promise<unknown>>();
+  const config = () => {
+    const wecom = (strapi.config.get(`plugin::${PLUGIN_ID}`) as { intake?: IntakeConfig }).intake?.wecom;
+    if (!wecom) throw new CallbackError(403, 'the WeCom callback is not configured');
+    return wecom;
+  };
+  const rowsOf = (result: any): any[] => (Array.isArray(result) ? result : result?.rows ?? []);
+
+  const service = {
+    /** GET: the decrypted echostr, answered as is. */
+    verify(query: Query): string {
+      return open(config(), query, query.echostr);
+    },
+
+    /** POST: checks, stores once, answers; the ticket is made after the answer. */
+    async receive(query: Query, rawBody: unknown): Promise<void> {
+      const message = messageOf(open(config(), query, encryptedOf(rawBody)));
+      const key = dedupeKeyOf(message);
+      const inserted = rowsOf(
+        await strapi.db.connection.raw(
+          `INSERT INTO ${TABLE} (dedupe_key, msg_type, payload, status, received_at) VALUES (?, ?, ?, 'received', ?) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+          [key, String(message.MsgType ?? ''), JSON.stringify(message), Date.now()]
+        )
+      );
+      if (inserted.length) service.later(Number(inserted[0].id));
+    },
+
+    later(id: number) {
+      const p = service.process(id).catch((error) => strapi.log.error(`scrm-tickets: WeCom message ${id}: ${error.message}`)).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    },
+
+    /** One stored message → a ticket (text from a member), or nothing (other kinds, for now). */
+    async process(id: number) {
+      const row = await strapi.db.connection(TABLE).where({ id, status: 'received' }).first();
+      if (!row) return;
+      const message = JSON.parse(row.payload) as InboundMessage;
+      try {
+        const ticket = message.MsgType === 'text' && message.Content ? await service.ticketOf(message, row.dedupe_key) : null;
+        await strapi.db.connection(TABLE).where({ id }).update({ status: ticket ? 'done' : 'ignored', ticket_id: ticket?.id ?? null, processed_at: Date.now() });
+      } catch (error) {
+        await strapi.db.connection(TABLE).where({ id }).update({ status: 'failed', error: String((error as Error).message).slice(0, 2000), processed_at: Date.now() });
+      }
+    },
+
+    /** A member's text becomes a ticket of the configured template: its first text field holds it. */
+    async ticketOf(message: InboundMessage, key: string) {
+      const { templateKey } = config();
+      const template: any = await strapi.db.query(TEMPLATE_UID as any).findOne({ where: { key: templateKey }, select: ['fieldDefinitions'] });
+      const textField = (template?.fieldDefinitions ?? []).find((d: any) => d.type === 'textarea' || d.type === 'text');
+      const content = String(message.Content);
+      return strapi.documents(TICKET_UID as any).create({
+        data: {
+          templateKey,
+          title: content.length > TITLE_CHARS ? `${content.slice(0, TITLE_CHARS)}…` : content,
+          fields: textField ? { [textField.key]: content } : {},
+          source: 'wecom',
+          tags: [`wecom:user:${message.FromUserName ?? ''}`],
+          idempotencyKey: `wecom:${key}`.slice(0, 128),
+        },
+      } as any) as Promise<any>;
+    },
+
+    /** Messages stored but not yet made into tickets (a process died): work them now. */
+    async resume() {
+      const rows = await strapi.db.connection(TABLE).where({ status: 'received' }).select('id');
+      for (const r of rows) service.later(Number(r.id));
+    },
+
+    async whenIdle() {
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+  return service;
+};
+
+export type WecomCallbackService = ReturnType<typeof createWecomCallbackService>;
+export default createWecomCallbackService;

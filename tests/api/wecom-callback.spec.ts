@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { encrypt, getSignature } from '@wecom/crypto';
+import { createTemplate, http, unique } from '../helpers/fixtures';
+import { strapi } from '../helpers/strapi';
+
+const TICKET_UID = 'plugin::scrm-tickets.ticket';
+const KEY = 'plugin::scrm-tickets';
+const WECOM = { corpId: 'ww1436e0e65a779aee', token: 'QDG6eK', encodingAesKey: randomBytes(32).toString('base64').slice(0, 43) };
+const FIELDS = [{ key: 'summary', label: { 'zh-Hans': '故障描述' }, type: 'textarea', required: true }];
+const URL = '/api/scrm-tickets/wecom/callback';
+
+/** What WeCom sends: the query it signs and the envelope it posts (real @wecom/crypto). */
+function signed(plaintext: string, opts: { corpId?: string; timestamp?: number; token?: string } = {}) {
+  const timestamp = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
+  const nonce = randomBytes(6).toString('hex');
+  const encrypted = encrypt(WECOM.encodingAesKey, plaintext, opts.corpId ?? WECOM.corpId);
+  const msg_signature = getSignature(opts.token ?? WECOM.token, timestamp, nonce, encrypted);
+  return { query: { msg_signature, timestamp, nonce }, encrypted };
+}
+const envelope = (encrypted: string) => `<xml><ToUserName><![CDATA[${WECOM.corpId}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt><AgentID><![CDATA[1000002]]></AgentID></xml>`;
+const text = (msgId: string, content: string) =>
+  `<xml><ToUserName><![CDATA[${WECOM.corpId}]]></ToUserName><FromUserName><![CDATA[zhangsan]]></FromUserName><CreateTime>1348831860</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${msgId}</MsgId><AgentID>1000002</AgentID></xml>`;
+
+describe('WeCom app callback (GET/POST /api/scrm-tickets/wecom/callback)', () => {
+  let template: any;
+  let saved: any;
+  const post = (s: ReturnType<typeof signed>) => http().post(URL).query(s.query).set('content-type', 'text/xml').send(envelope(s.encrypted));
+  const inbound = () => strapi().db.connection('scrm_wecom_inbound');
+  const settle = () => strapi().plugin('scrm-tickets').service('wecom-callback').whenIdle();
+
+  beforeAll(async () => {
+    template = await createTemplate({ fieldDefinitions: FIELDS });
+    saved = strapi().config.get(KEY);
+    strapi().config.set(KEY, { ...saved, intake: { wecom: { ...WECOM, templateKey: template.key } } });
+  });
+  afterAll(() => strapi().config.set(KEY, saved));
+
+  it('answers URL verification with the decrypted echostr, exactly', async () => {
+    const s = signed('1616140317555161061');
+    const res = await http().get(URL).query({ ...s.query, echostr: s.encrypted });
+    expect([res.status, res.text]).toEqual([200, '1616140317555161061']);
+    const forged = await http().get(URL).query({ ...s.query, msg_signature: '0'.repeat(40), echostr: s.encrypted });
+    expect(forged.status).toBe(401);
+  });
+
+  it('turns an encrypted text message into one ticket, however often WeCom delivers it', async () => {
+    const msgId = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+    const s = signed(text(msgId, '门店冰柜不制冷，冷藏区温度 12 度'));
+    const deliveries = [await post(s), await post(s), await post(s)];
+    expect(deliveries.map((r) => [r.status, r.text])).toEqual([[200, ''], [200, ''], [200, '']]);
+    await settle();
+    const rows = await inbound().where({ dedupe_key: `msg:${msgId}` });
+    expect(rows.map((r: any) => r.status)).toEqual(['done']);
+    const ticket: any = await strapi().db.query(TICKET_UID as any).findOne({ where: { id: rows[0].ticket_id }, populate: { template: { select: ['key'] } } });
+    expect([ticket.title, ticket.fields, ticket.source, ticket.tags, ticket.template.key]).toEqual([
+      '门店冰柜不制冷，冷藏区温度 12 度', { summary: '门店冰柜不制冷，冷藏区温度 12 度' }, 'wecom', ['wecom:user:zhangsan'], template.key,
+    ]);
+    expect(await strapi().db.query(TICKET_UID as any).count({ where: { idempotencyKey: `wecom:msg:${msgId}` } })).toBe(1);
+  });
+
+  it('refuses a bad signature, an expired timestamp and a message for another corp, storing nothing', async () => {
+    const before = (await inbound().count({ n: '*' }))[0].n;
+    const message = text(unique('9'), '不该保存');
+    expect((await post(signed(message, { token: 'wrong-token' }))).status).toBe(401);
+    expect((await post(signed(message, { timestamp: Math.floor(Date.now() / 1000) - 3600 }))).status).toBe(401);
+    expect((await post(signed(message, { corpId: 'ww-another-corp' }))).status).toBe(403);
+    expect((await http().post(URL).query(signed(message).query).set('content-type', 'text/xml').send('<xml><Encrypt>')).status).toBe(400);
+    expect((await inbound().count({ n: '*' }))[0].n).toBe(before);
+  });
+});
