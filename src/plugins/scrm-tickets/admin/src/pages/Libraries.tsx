@@ -47,7 +47,9 @@ export const LibrariesPage = () => {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    get('/scrm-tickets/libraries/presets').then((res: { data: { data: typeof presets } }) => setPresets(res.data.data)).catch(() => setPresets([]));
+    get<{ data: typeof presets }>('/scrm-tickets/libraries/presets')
+      .then((res) => setPresets(res.data.data))
+      .catch(() => setPresets([]));
   }, [get]);
 
   /** Calls the server; a 400 becomes the list of problems with their pointers. */
@@ -55,7 +57,7 @@ export const LibrariesPage = () => {
     setBusy(true);
     setProblems([]);
     try {
-      return (await post(path, body)).data.data;
+      return (await post<{ data: any }>(path, body)).data.data;
     } catch (error: any) {
       const details = error?.response?.data?.error;
       setProblems(details?.details?.errors ?? [{ pointer: '', message: details?.message ?? String(error?.message ?? error) }]);

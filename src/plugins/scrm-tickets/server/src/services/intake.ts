@@ -1,10 +1,11 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import { INTAKE_SOURCE_UID, TICKET_UID } from '../constants';
 import { ticketDataOf, valueAt } from '../intake/mapping';
 import { validationError } from '../utils/field-errors';
+import { sameText } from '../utils/raw';
 
 /** How far a webhook's timestamp may be from now (either way): replays outside it are refused. */
 export const REPLAY_WINDOW_S = 300;
@@ -14,11 +15,6 @@ const unauthorized = (message: string) => createHttpError(401, message, { name: 
 /** `sha256=<hex>` of HMAC-SHA256(secret, "<timestamp>.<raw body>"): what a sender signs. */
 export const signatureOf = (secret: string, timestamp: string, rawBody: string) =>
   `sha256=${createHmac('sha256', secret).update(`${timestamp}.${rawBody}`, 'utf8').digest('hex')}`;
-
-const sameText = (a: string, b: string) => {
-  const [x, y] = [Buffer.from(a), Buffer.from(b)];
-  return x.length === y.length && timingSafeEqual(x, y);
-};
 
 /** The ticket's idempotency key for a source's event (hashed when the id would not fit as one). */
 function idempotencyKeyOf(sourceKey: string, eventId: string): string {

@@ -40,6 +40,8 @@ function presetsDir(): string {
 const createLibrariesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const keysOf = async (uid: string, field = 'key') => new Set((await strapi.db.query(uid as any).findMany({ select: [field] })).map((r: any) => r[field] as string));
 
+  const rowKey = (section: Section, identity: string) => `${section}\u0000${identity}`;
+
   async function current(section: Section, identity: string) {
     const map = SECTION_MAP[section];
     return strapi.documents(map.uid as any).findFirst({ filters: { [map.identity]: identity }, populate: map.populate } as any) as Promise<any>;
@@ -108,7 +110,14 @@ const createLibrariesService = ({ strapi }: { strapi: Core.Strapi }) => {
      * changed is a conflict.
      */
     async plan(input: unknown): Promise<{ library: Library; items: PlannedItem[] }> {
+      const { library, items } = await this.planWithRows(input);
+      return { library, items };
+    },
+
+    /** The plan, and the app's rows it was made from (the import writes to them without reading them again). */
+    async planWithRows(input: unknown): Promise<{ library: Library; items: PlannedItem[]; rows: Map<string, any> }> {
       const library = await this.check(input);
+      const rows = new Map<string, any>();
       const record: any = await strapi.db.query(LIBRARY_UID as any).findOne({ where: { key: library.key }, select: ['content'] });
       const last: Library | null = record?.content ?? null;
       const items: PlannedItem[] = [];
@@ -117,6 +126,7 @@ const createLibrariesService = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const item of library[section] ?? []) {
           const identity = identityOf(item);
           const row = await current(section, identity);
+          if (row) rows.set(rowKey(section, identity), row);
           if (!row) {
             items.push({ section, key: identity, action: 'add', changes: [] });
             continue;
@@ -138,7 +148,7 @@ const createLibrariesService = ({ strapi }: { strapi: Core.Strapi }) => {
           items.push({ section, key: identity, action, changes });
         }
       }
-      return { library, items };
+      return { library, items, rows };
     },
 
     /**
@@ -147,7 +157,7 @@ const createLibrariesService = ({ strapi }: { strapi: Core.Strapi }) => {
      * app has them (and counted) unless `overwrite`.
      */
     async apply(input: unknown, progress?: ImportProgress, options: { overwrite?: boolean } = {}) {
-      const { library, items } = await this.plan(input);
+      const { library, items, rows } = await this.planWithRows(input);
       // A conflicting setting stays as the app has it unless the import is told to overwrite; the
       // item's other changes are written (the next import compares against this one).
       const applied = (item: PlannedItem) => (item.action === 'pinned' ? [] : item.changes.filter((c) => !c.conflict || options.overwrite));
@@ -169,7 +179,7 @@ const createLibrariesService = ({ strapi }: { strapi: Core.Strapi }) => {
               const created: any = await strapi.documents(uid).create({ data: { ...dataOf(section, item, tiers), ...stamped } } as any);
               if (section === 'settlementTiers') tiers.set(created.key, created.documentId);
             } else {
-              const row = await current(section, planned.key);
+              const row = rows.get(rowKey(section, planned.key));
               const changes = applied(planned);
               const changed = Object.fromEntries(changes.map((c) => [c.field, item[c.field]]));
               await strapi.documents(uid).update({ documentId: row.documentId, data: { ...dataOf(section, changed, tiers), ...stamped } } as any);
@@ -185,7 +195,7 @@ const createLibrariesService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         // Unchanged templates of an older version move to this one (no event: nothing changed).
         for (const planned of items.filter((i) => i.section === 'templates' && i.action === 'same')) {
-          const row = await current('templates', planned.key);
+          const row = rows.get(rowKey('templates', planned.key));
           if (!row.libraryPinned && (row.libraryVersion !== library.version || row.libraryKey !== library.key)) {
             await strapi.db.query(SECTION_MAP.templates.uid as any).update({ where: { id: row.id }, data: stamp });
           }

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { COUNTER_TABLE, PLUGIN_ID } from '../constants';
 import type { PluginConfig } from '../config';
 import { businessDay, formatTicketNumber } from '../utils/ticket-number';
+import { rowsOf } from '../utils/raw';
 
 // One atomic statement on both Postgres and SQLite (>= 3.35): concurrent callers serialise on the
 // counter row and each gets its own value. A rolled-back ticket leaves a gap, never a duplicate.
@@ -9,10 +10,7 @@ const UPSERT = `INSERT INTO ${COUNTER_TABLE} (scope, value) VALUES (?, 1)
 ON CONFLICT (scope) DO UPDATE SET value = ${COUNTER_TABLE}.value + 1
 RETURNING value`;
 
-const readValue = (result: any): number => {
-  const rows = Array.isArray(result) ? result : result?.rows;
-  return Number(rows?.[0]?.value);
-};
+const readValue = (result: any): number => Number(rowsOf(result)[0]?.value);
 
 const createNumberingService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**

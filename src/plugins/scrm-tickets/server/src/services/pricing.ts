@@ -1,15 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import createHttpError from 'http-errors';
 import { PRICE_LIST_UID, REGION_UID, TICKET_UID } from '../constants';
 import { D } from '../settlement/money';
 import { regionFactors, type PriceList, type RegionFactors } from '../settlement/price-list';
 import { calibrate, quote } from '../settlement/pricing';
 import { dialectOf } from '../settlement/sql';
 import { validationError, type PathError } from '../utils/field-errors';
+import { conflict } from '../utils/forbidden';
 import { periodRange } from './statements';
 
 const MAX_ITEMS = 50;
-const conflict = (message: string) => createHttpError(409, message, { name: 'ConflictError', details: {} });
 
 /**
  * Regional pricing from the active price list: each region's coefficient and season (also what

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import createHttpError from 'http-errors';
 import { DateTime } from 'luxon';
 import { CURRENCY_RATE_UID, EVENT_UID, SETTLEMENT_LINE_TABLE, STATEMENT_UID, TEMPLATE_UID, TICKET_UID, TIER_UID } from '../constants';
 import { DEPARTMENT_PENDING, linesInsert, ppm, rebatesInsert, type Dialect, type Names, type SettledTier } from '../settlement/sql';
@@ -9,6 +8,7 @@ import { validateTierModel } from '../settlement/validate-tier';
 import { mulFen } from '../settlement/money';
 import { validationError } from '../utils/field-errors';
 import { currentActor } from '../utils/actor';
+import { conflict } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
 
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -23,8 +23,6 @@ export function periodRange(period: unknown): { start: Date; end: Date } {
   return { start: start.toJSDate(), end: start.plus({ months: 1 }).toJSDate() };
 }
 
-const conflict = (message: string) => createHttpError(409, message, { name: 'ConflictError', details: {} });
-const rowsOf = (result: any): any[] => (Array.isArray(result) ? result : result?.rows ?? []);
 
 export type Progress = (percent: number, step: string) => Promise<void> | void;
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, TEMPLATE_UID, TICKET_UID } from '../constants';
 import type { IntakeConfig } from '../config';
+import { rowsOf } from '../utils/raw';
 import { CallbackError, dedupeKeyOf, encryptedOf, messageOf, open, type InboundMessage, type Query } from '../wecom/callback';
 
 const TABLE = 'scrm_wecom_inbound';
@@ -19,7 +20,6 @@ const createWecomCallbackService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!wecom) throw new CallbackError(403, 'the WeCom callback is not configured');
     return wecom;
   };
-  const rowsOf = (result: any): any[] => (Array.isArray(result) ? result : result?.rows ?? []);
 
   const service = {
     /** GET: the decrypted echostr, answered as is. */

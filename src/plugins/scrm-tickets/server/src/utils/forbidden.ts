@@ -8,3 +8,6 @@ import createHttpError from 'http-errors';
  */
 export const forbidden = (message: string, details: Record<string, unknown> = {}) =>
   createHttpError(403, message, { name: 'ForbiddenError', details });
+
+/** A 409 in the same shape: the request is valid but the thing is not in a state to take it. */
+export const conflict = (message: string) => createHttpError(409, message, { name: 'ConflictError', details: {} });

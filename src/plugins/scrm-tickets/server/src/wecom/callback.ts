@@ -1,8 +1,8 @@
 // WeCom's callback protocol (../shared/wecom.md §1): signature, timestamp window, decryption,
 // the receiver check and the inner XML. Pure: services/wecom-callback.ts does the I/O.
-import { timingSafeEqual } from 'node:crypto';
 import { decrypt, getSignature } from '@wecom/crypto';
 import { XMLParser } from 'fast-xml-parser';
+import { sameText } from '../utils/raw';
 
 export interface CallbackConfig {
   corpId: string;
@@ -24,11 +24,6 @@ export class CallbackError extends Error {
 
 // Values stay strings (a 19-digit MsgId, "00123" content); CDATA is unwrapped.
 const parser = new XMLParser({ parseTagValue: false, processEntities: true });
-
-const sameText = (a: string, b: string) => {
-  const [x, y] = [Buffer.from(a), Buffer.from(b)];
-  return x.length === y.length && timingSafeEqual(x, y);
-};
 
 export interface Query {
   msg_signature?: unknown;
