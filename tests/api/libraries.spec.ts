@@ -210,6 +210,8 @@ describe('project libraries', () => {
     expect(res.body.data).toMatchObject(file);
     const plan = await post('preview', { library: res.body.data });
     expect(plan.body.data.items.every((i: any) => i.action === 'same')).toBe(true);
+    const bad = await http().post('/scrm-tickets/libraries/export').set(bearer(jwt)).send({ ...file, selection: { templates: 5, rules: true } });
+    expect([bad.status, bad.body.error.details.errors.map((e: any) => e.path.join('.'))]).toEqual([400, ['selection.templates', 'selection.rules']]);
   });
 
   it('ships five industry presets that import cleanly, take a ticket on every template, and import again as a no-op', async () => {

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { SECTIONS } from '../library/types';
+import { validationError } from '../utils/field-errors';
 import { getService } from '../utils/get-service';
 
 // Project libraries in the admin (RBAC library.manage): the body carries the file as `library`
@@ -17,6 +19,17 @@ const fileOf = (strapi: Core.Strapi, ctx: any) => {
   return body.library ?? body.text;
 };
 
+/** `{ <section>: true | [keys] }`: anything else is a 400 at its path, not a silently empty export. */
+function assertSelection(selection: unknown) {
+  if (!selection || typeof selection !== 'object' || Array.isArray(selection)) {
+    throw validationError([{ path: ['selection'], message: `must be { ${SECTIONS.join(' | ')}: true or a list of keys }` }]);
+  }
+  const errors = Object.entries(selection)
+    .filter(([section, pick]) => !(SECTIONS as readonly string[]).includes(section) || !(pick === true || (Array.isArray(pick) && pick.every((k) => typeof k === 'string'))))
+    .map(([section]) => ({ path: ['selection', section], message: (SECTIONS as readonly string[]).includes(section) ? 'must be true or a list of keys' : `is not a section (${SECTIONS.join(', ')})` }));
+  if (errors.length) throw validationError(errors);
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   presets(ctx: any) {
     ctx.body = { data: getService('libraries', { strapi }).presets() };
@@ -32,8 +45,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
   /** `{ key, name, industry, version, selection: { templates: [keys] | true, … } }` → the file. */
   async export(ctx: any) {
-    const { selection, ...meta } = ctx.request.body ?? {};
-    const library = await getService('libraries', { strapi }).export(meta, selection ?? {});
+    const { selection = {}, ...meta } = ctx.request.body ?? {};
+    assertSelection(selection);
+    const library = await getService('libraries', { strapi }).export(meta, selection);
     // The file is checked like any import: an export always imports again.
     await getService('libraries', { strapi }).check(library);
     ctx.body = { data: library };
