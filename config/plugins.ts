@@ -21,6 +21,7 @@ export default ({ env }) => ({
                 token: env('WECOM_CALLBACK_TOKEN'),
                 encodingAesKey: env('WECOM_ENCODING_AES_KEY'),
                 templateKey: env('WECOM_INTAKE_TEMPLATE', 'device_repair'),
+                kfTemplateKey: env('WECOM_KF_TEMPLATE'),
               }
             : null,
       },

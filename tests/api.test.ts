@@ -34,4 +34,5 @@ require('./api/pricing.spec');
 require('./api/libraries.spec');
 require('./api/intake-webhook.spec');
 require('./api/wecom-callback.spec');
+require('./api/wecom-kf.spec');
 require('./api/demo-seed.spec');

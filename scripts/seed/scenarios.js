@@ -46,10 +46,10 @@ const returns = [
 
 // Where each kind of ticket comes in: together they cover every source the ticket schema knows.
 const sources = {
-  device_repair: ['wecom', 'wecom_kf', 'phone', 'h5', 'menu', 'workbench'],
-  complaint: ['phone', 'wecom_kf', 'email', 'h5', 'admin'],
-  return_exchange: ['ecommerce', 'webhook', 'wecom_kf', 'h5', 'api'],
-  install_booking: ['ecommerce', 'workbench', 'wecom', 'menu', 'admin', 'import'],
+  device_repair: ['wecom', 'wecom_kf', 'phone', 'h5', 'wecom_menu', 'workbench', 'mini_program'],
+  complaint: ['phone', 'wecom_kf', 'email', 'h5', 'admin', 'official_account', 'wecom_sidebar'],
+  return_exchange: ['ecommerce', 'webhook:jd_shop', 'wecom_kf', 'h5', 'api'],
+  install_booking: ['ecommerce', 'workbench', 'wecom', 'wecom_menu', 'admin', 'import'],
 };
 
 module.exports = { repairs, complaints, returns, sources };

@@ -37,7 +37,7 @@ describe('e-commerce and system webhooks (POST /api/scrm-tickets/intake/:sourceK
     expect(res.status).toBe(201);
     const ticket: any = await strapi().documents(TICKET_UID as any).findOne({ documentId: res.body.data.documentId } as any);
     expect([ticket.title, ticket.source, ticket.tags, ticket.fields, ticket.amountFen, ticket.externalRef]).toEqual([
-      '京东售后申请', 'webhook', [`webhook:${source.key}`], { orderNumber: 'JD20261125001', reason: '尺码不合适' }, 19900, 'JD20261125001',
+      '京东售后申请', `webhook:${source.key}`, [`webhook:${source.key}`], { orderNumber: 'JD20261125001', reason: '尺码不合适' }, 19900, 'JD20261125001',
     ]);
     expect(res.body.data.number).toMatch(/^GD\d{8}-\d{6}$/);
   });
@@ -95,12 +95,12 @@ describe('source report (GET /scrm-tickets/reports/sources)', () => {
     const reportedAt = '2024-02-10T10:00:00+08:00';
     const at = (minutes: number) => new Date(new Date(reportedAt).getTime() + minutes * 60_000);
     const make = async (source: string, times: { firstRespondedAt?: Date; resolvedAt?: Date }) => {
-      const res = await postTicket({ templateKey: template.key, title: `来源 ${source}`, fields: { orderNumber: 'X1' }, reportedAt });
+      const res = await postTicket({ templateKey: template.key, title: `来源 ${source}`, fields: { orderNumber: 'X1' }, reportedAt, source });
       expect(res.status).toBe(201);
-      await strapi().db.query(TICKET_UID as any).update({ where: { id: res.body.data.id }, data: { source, ...times } });
+      await strapi().db.query(TICKET_UID as any).update({ where: { id: res.body.data.id }, data: times });
     };
-    await make('webhook', { firstRespondedAt: at(10), resolvedAt: at(60) });
-    await make('webhook', { firstRespondedAt: at(20) });
+    await make('webhook:jd_shop', { firstRespondedAt: at(10), resolvedAt: at(60) });
+    await make('webhook:jd_shop', { firstRespondedAt: at(20) });
     await make('h5', { resolvedAt: at(120) });
     const jwt = await adminToken();
     const res = await http().get('/scrm-tickets/reports/sources?from=2024-02-01&to=2024-03-01').set(bearer(jwt));
@@ -109,11 +109,24 @@ describe('source report (GET /scrm-tickets/reports/sources)', () => {
       from: '2024-02-01',
       to: '2024-03-01',
       sources: [
-        { source: 'webhook', tickets: 2, responded: 2, avgFirstResponseMinutes: 15, resolved: 1, avgResolutionMinutes: 60 },
+        { source: 'webhook:jd_shop', tickets: 2, responded: 2, avgFirstResponseMinutes: 15, resolved: 1, avgResolutionMinutes: 60 },
         { source: 'h5', tickets: 1, responded: 0, avgFirstResponseMinutes: null, resolved: 1, avgResolutionMinutes: 120 },
       ],
     });
     const bad = await http().get('/scrm-tickets/reports/sources?from=2024-13-01&to=yesterday').set(bearer(jwt));
     expect(bad.body.error.details.errors.map((e: any) => e.path[0])).toEqual(['from', 'to']);
+  });
+
+  it('takes only the known entries as a ticket’s source', async () => {
+    const template = await createTemplate({ fieldDefinitions: FIELDS });
+    const count = () => strapi().db.query(TICKET_UID as any).count({ where: { template: { key: template.key } } });
+    for (const source of ['webhook:', 'wechat', 'webhook:京东', 'h5 ']) {
+      const res = await postTicket({ templateKey: template.key, title: '来源', fields: { orderNumber: 'X1' }, source });
+      expect([res.status, res.body.error?.details?.errors?.[0]?.path]).toEqual([400, ['source']]);
+    }
+    expect(await count()).toBe(0);
+    for (const source of ['mini_program', 'official_account', 'wecom_sidebar', 'webhook:tmall.flagship']) {
+      expect((await postTicket({ templateKey: template.key, title: '来源', fields: { orderNumber: 'X1' }, source })).status).toBe(201);
+    }
   });
 });

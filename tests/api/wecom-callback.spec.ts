@@ -1,23 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { encrypt, getSignature } from '@wecom/crypto';
 import { createTemplate, http, unique } from '../helpers/fixtures';
 import { strapi } from '../helpers/strapi';
+import { envelope, signed, WECOM } from '../helpers/wecom-envelope';
 
 const TICKET_UID = 'plugin::scrm-tickets.ticket';
 const KEY = 'plugin::scrm-tickets';
-const WECOM = { corpId: 'ww1436e0e65a779aee', token: 'QDG6eK', encodingAesKey: randomBytes(32).toString('base64').slice(0, 43) };
 const FIELDS = [{ key: 'summary', label: { 'zh-Hans': '故障描述' }, type: 'textarea', required: true }];
 const URL = '/api/scrm-tickets/wecom/callback';
 
-/** What WeCom sends: the query it signs and the envelope it posts (real @wecom/crypto). */
-function signed(plaintext: string, opts: { corpId?: string; timestamp?: number; token?: string } = {}) {
-  const timestamp = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
-  const nonce = randomBytes(6).toString('hex');
-  const encrypted = encrypt(WECOM.encodingAesKey, plaintext, opts.corpId ?? WECOM.corpId);
-  const msg_signature = getSignature(opts.token ?? WECOM.token, timestamp, nonce, encrypted);
-  return { query: { msg_signature, timestamp, nonce }, encrypted };
-}
-const envelope = (encrypted: string) => `<xml><ToUserName><![CDATA[${WECOM.corpId}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt><AgentID><![CDATA[1000002]]></AgentID></xml>`;
 const text = (msgId: string, content: string) =>
   `<xml><ToUserName><![CDATA[${WECOM.corpId}]]></ToUserName><FromUserName><![CDATA[zhangsan]]></FromUserName><CreateTime>1348831860</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${msgId}</MsgId><AgentID>1000002</AgentID></xml>`;
 

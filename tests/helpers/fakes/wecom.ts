@@ -2,7 +2,8 @@ import { startJsonServer } from './http-fake';
 
 /**
  * A fake WeCom server API: gettoken, app message/send (deduplicating identical messages as the
- * real one does with enable_duplicate_check), 微信客服 send_msg (refusing a repeated msgid) and
+ * real one does with enable_duplicate_check), 微信客服 send_msg (refusing a repeated msgid),
+ * sync_msg (pages of `kfPageSize` over `kfInbox`, the cursor an offset) and customer/batchget,
  * 客户联系 add_msg_template. It counts what it delivered.
  */
 export async function startWecomFake() {
@@ -14,6 +15,11 @@ export async function startWecomFake() {
   const duplicates = { app: 0, kf: 0 };
   const seenApp = new Set<string>();
   const seenKf = new Set<string>();
+  const kfInbox: any[] = [];
+  const syncCalls: any[] = [];
+  const nicknames = new Map<string, string>();
+  let kfPageSize = 2;
+  const failSyncAt = new Set<string>();
   // How long the API takes to answer a send (what was received is already counted).
   let delayMs = 0;
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -45,6 +51,17 @@ export async function startWecomFake() {
       if (delayMs) await sleep(delayMs);
       return { body: { errcode: 0, errmsg: 'ok', msgid: body.msgid } };
     }
+    if (path === '/cgi-bin/kf/sync_msg') {
+      syncCalls.push(body);
+      if (failSyncAt.delete(String(body.cursor ?? ''))) return { status: 502, body: {} };
+      const start = Number(body.cursor || 0);
+      const end = Math.min(kfInbox.length, start + kfPageSize);
+      return { body: { errcode: 0, errmsg: 'ok', next_cursor: String(end), has_more: end < kfInbox.length ? 1 : 0, msg_list: kfInbox.slice(start, end) } };
+    }
+    if (path === '/cgi-bin/kf/customer/batchget') {
+      const customer_list = (body.external_userid_list ?? []).filter((id: string) => nicknames.has(id)).map((id: string) => ({ external_userid: id, nickname: nicknames.get(id) }));
+      return { body: { errcode: 0, errmsg: 'ok', customer_list, invalid_external_userid: [] } };
+    }
     if (path === '/cgi-bin/externalcontact/add_msg_template') {
       msgTemplates.push(body);
       return { body: { errcode: 0, errmsg: 'ok', fail_list: [], msgid: `tpl-${msgTemplates.length}` } };
@@ -57,6 +74,16 @@ export async function startWecomFake() {
     kfMessages,
     msgTemplates,
     duplicates,
+    kfInbox,
+    syncCalls,
+    nicknames,
+    /** The next sync_msg from this cursor fails with HTTP 502 (once). */
+    failSyncAt(cursor: string) {
+      failSyncAt.add(cursor);
+    },
+    setKfPageSize(n: number) {
+      kfPageSize = n;
+    },
     tokenCalls: () => tokens,
     setDelay(ms: number) {
       delayMs = ms;

@@ -50,6 +50,8 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
     const counters = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     counters.on('error', (error) => strapi.log.debug(`scrm-tickets: rate-limit counters: ${error.message}`));
     dispatcher.useRedis(counters);
+    // WeCom access tokens shared by every instance and worker, refreshed by one at a time.
+    getService('wecom-api', { strapi }).useRedis(counters, prefix);
     if (process.env.SCRM_QUEUE_WORKERS !== 'off') queues.work(Number(process.env.NOTIFY_QUEUE_CONCURRENCY) || 32);
   }
   if (process.env.SCRM_NOTIFY_POLLER !== 'off') dispatcher.start(notificationsConfig(strapi).pollMs);

@@ -4,6 +4,7 @@ import type { Channel, ChannelProvider } from '../notifications/types';
 import { createWecomProvider, type WecomAppConfig } from './wecom';
 import { createTencentSmsProvider, type TencentSmsConfig } from './sms/tencent';
 import { createEmailProvider, type EmailConfig } from './email/smtp';
+import type { TokenCache } from './wecom/token-cache';
 
 export interface ChannelsConfig {
   wecom?: WecomAppConfig | null;
@@ -11,16 +12,17 @@ export interface ChannelsConfig {
   email?: EmailConfig | null;
 }
 
-let built: { key: string; providers: Map<Channel, ChannelProvider> } | null = null;
+let built: { key: string; tokens?: TokenCache; providers: Map<Channel, ChannelProvider> } | null = null;
 
-export function providersFor(config: ChannelsConfig): Map<Channel, ChannelProvider> {
+/** `tokens`: where WeCom access tokens are shared (services/wecom-api.ts: Redis when present). */
+export function providersFor(config: ChannelsConfig, tokens?: TokenCache): Map<Channel, ChannelProvider> {
   const key = JSON.stringify([config.wecom, config.sms, config.email]);
-  if (built?.key === key) return built.providers;
+  if (built?.key === key && built.tokens === tokens) return built.providers;
   const providers = new Map<Channel, ChannelProvider>();
-  if (config.wecom) providers.set('wecom', createWecomProvider(config.wecom));
+  if (config.wecom) providers.set('wecom', createWecomProvider(config.wecom, tokens));
   // Only Tencent Cloud for now; `provider` names the vendor so an Aliyun one can join here.
   if (config.sms?.provider === 'tencent') providers.set('sms', createTencentSmsProvider(config.sms));
   if (config.email) providers.set('email', createEmailProvider(config.email));
-  built = { key, providers };
+  built = { key, tokens, providers };
   return providers;
 }

@@ -37,7 +37,15 @@ export interface PluginConfig {
 
 /** Entries that need settings: the self-built app's callback (docs/intake.md). */
 export interface IntakeConfig {
-  wecom: { corpId: string; token: string; encodingAesKey: string; templateKey: string } | null;
+  wecom: {
+    corpId: string;
+    token: string;
+    encodingAesKey: string;
+    /** The template a member's text to the app opens. */
+    templateKey: string;
+    /** The template a 微信客服 customer's first text opens (default: templateKey). */
+    kfTemplateKey?: string;
+  } | null;
 }
 
 export const DEFAULT_NOTIFICATIONS: NotificationsConfig = {

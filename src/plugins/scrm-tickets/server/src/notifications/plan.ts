@@ -33,7 +33,11 @@ export interface PlanTicket {
   assigneeId: number | null;
   state: string;
   approval?: { current?: number; levels?: { key: string; label?: Record<string, string>; roles: string[] }[] } | null;
+  source?: string | null;
 }
+
+/** Entries where the customer is in a chat, waiting: the ticket number is the answer, quiet hours or not. */
+const CHAT_SOURCES = new Set(['wecom_kf']);
 
 const AWAITING_APPROVAL = 'awaiting_approval';
 
@@ -44,7 +48,7 @@ export function planNotifications(event: PlannedEvent, ticket: PlanTicket): Inte
   const intents: Intent[] = [];
   switch (event.type) {
     case 'created':
-      if (ticket.hasCustomer) intents.push({ text: 'created', target: { kind: 'customer' }, urgent: false });
+      if (ticket.hasCustomer) intents.push({ text: 'created', target: { kind: 'customer' }, urgent: CHAT_SOURCES.has(ticket.source ?? '') });
       break;
     case 'state_changed': {
       // The customer hears of every move; the assignee of moves someone else made.

@@ -23,6 +23,9 @@ import libraries from './libraries';
 import intake from './intake';
 import sourceReport from './source-report';
 import wecomCallback from './wecom-callback';
+import wecomApi from './wecom-api';
+import wecomKf from './wecom-kf';
+import wecomMenu from './wecom-menu';
 
 export default {
   numbering,
@@ -50,4 +53,7 @@ export default {
   intake,
   'source-report': sourceReport,
   'wecom-callback': wecomCallback,
+  'wecom-api': wecomApi,
+  'wecom-kf': wecomKf,
+  'wecom-menu': wecomMenu,
 };

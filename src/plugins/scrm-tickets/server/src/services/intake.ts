@@ -59,7 +59,7 @@ const createIntakeService = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (existing) return { ticket: existing, created: false };
     const data = ticketDataOf(source.mapping, payload);
     const ticket = await tickets.create({
-      data: { title: source.name, ...data, templateKey: source.templateKey, source: 'webhook', tags: [`webhook:${source.key}`], idempotencyKey },
+      data: { title: source.name, ...data, templateKey: source.templateKey, source: `webhook:${source.key}`, tags: [`webhook:${source.key}`], idempotencyKey },
     } as any);
     return { ticket, created: true };
   },

@@ -162,7 +162,7 @@ const createNotifyDispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
       const attempt = { at: new Date(now).toISOString(), channel };
       const log = (entry: Record<string, unknown>) => [...(Array.isArray(row.log) ? row.log : []), { ...attempt, ...entry }].slice(-LOG_LIMIT);
       try {
-        const provider = providersFor(config).get(channel);
+        const provider = providersFor(config, getService('wecom-api', { strapi }).tokens()).get(channel);
         if (!provider) throw new DeliveryError('permanent', `channel ${channel} is not configured`);
         const waitMs = await limitsFor(config).wait(channel, appOf(channel, config), row.recipient);
         if (waitMs > 0) {

@@ -84,7 +84,7 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
     const url =
       recipient.kind === 'staff'
         ? `${config.publicUrl}/admin/content-manager/collection-types/${TICKET_UID}/${ticket.documentId}`
-        : `${config.publicUrl}/h5/tickets/${ticket.documentId}`;
+        : `${config.publicUrl}/h5/#/tickets/${ticket.documentId}`; // public/h5's hash route
     const vars: Record<string, string> = {
       'ticket.number': ticket.number ?? '',
       'ticket.title': ticket.title ?? '',
@@ -126,7 +126,7 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
     async fromEvent(ref: TicketRef, event: PlannedEvent & { id: number }) {
       if (!NOTIFYING.has(event.type)) return 0;
       const config = notificationsConfig(strapi);
-      const providers = providersFor(config);
+      const providers = providersFor(config, getService('wecom-api', { strapi }).tokens());
       // No channel configured (the embedded demo, a fresh install): no row could reach anyone, so
       // the ticket is not even read — this runs on every ticket write.
       if (providers.size === 0) return 0;
@@ -145,6 +145,7 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
         assigneeId: ticket.assignee?.id ?? null,
         state: ticket.state,
         approval: ticket.approval,
+        source: ticket.source,
       });
       if (intents.length === 0) return 0;
 

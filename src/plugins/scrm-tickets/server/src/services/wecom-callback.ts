@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID, TEMPLATE_UID, TICKET_UID } from '../constants';
+import { PLUGIN_ID, TICKET_UID } from '../constants';
 import type { IntakeConfig } from '../config';
 import { rowsOf } from '../utils/raw';
+import { getService } from '../utils/get-service';
+import { textTicketData } from '../wecom/text-ticket';
 import { CallbackError, dedupeKeyOf, encryptedOf, messageOf, open, type InboundMessage, type Query } from '../wecom/callback';
 
 const TABLE = 'scrm_wecom_inbound';
-const TITLE_CHARS = 40;
 
 /**
  * The WeCom self-built app's callback (../shared/wecom.md §1): URL verification, and encrypted
@@ -45,30 +46,39 @@ const createWecomCallbackService = ({ strapi }: { strapi: Core.Strapi }) => {
       inFlight.add(p);
     },
 
-    /** One stored message → a ticket (text from a member), or nothing (other kinds, for now). */
+    /**
+     * One stored row: a member's text → a ticket; a 微信客服 event → a sync of that account; a menu
+     * click → the template's form sent to the member; a message pulled from 微信客服 → its ticket.
+     */
     async process(id: number) {
       const row = await strapi.db.connection(TABLE).where({ id, status: 'received' }).first();
       if (!row) return;
+      if (String(row.msg_type).startsWith('kf:')) return getService('wecom-kf', { strapi }).work(id);
       const message = JSON.parse(row.payload) as InboundMessage;
       try {
-        const ticket = message.MsgType === 'text' && message.Content ? await service.ticketOf(message, row.dedupe_key) : null;
-        await strapi.db.connection(TABLE).where({ id }).update({ status: ticket ? 'done' : 'ignored', ticket_id: ticket?.id ?? null, processed_at: Date.now() });
+        let ticket: { id: number } | null = null;
+        let handled = false;
+        if (message.MsgType === 'text' && message.Content) {
+          ticket = await service.ticketOf(message, row.dedupe_key);
+          handled = true;
+        } else if (message.MsgType === 'event' && message.Event === 'kf_msg_or_event') {
+          await getService('wecom-kf', { strapi }).sync(String(message.OpenKfId ?? ''), typeof message.Token === 'string' ? message.Token : undefined);
+          handled = true;
+        } else if (message.MsgType === 'event' && String(message.Event).toLowerCase() === 'click') {
+          handled = await getService('wecom-menu', { strapi }).click(message);
+        }
+        await strapi.db.connection(TABLE).where({ id }).update({ status: handled ? 'done' : 'ignored', ticket_id: ticket?.id ?? null, processed_at: Date.now() });
       } catch (error) {
         await strapi.db.connection(TABLE).where({ id }).update({ status: 'failed', error: String((error as Error).message).slice(0, 2000), processed_at: Date.now() });
       }
     },
 
-    /** A member's text becomes a ticket of the configured template: its first text field holds it. */
+    /** A member's text becomes a ticket of the configured template. */
     async ticketOf(message: InboundMessage, key: string) {
-      const { templateKey } = config();
-      const template: any = await strapi.db.query(TEMPLATE_UID as any).findOne({ where: { key: templateKey }, select: ['fieldDefinitions'] });
-      const textField = (template?.fieldDefinitions ?? []).find((d: any) => d.type === 'textarea' || d.type === 'text');
       const content = String(message.Content);
       return strapi.documents(TICKET_UID as any).create({
         data: {
-          templateKey,
-          title: content.length > TITLE_CHARS ? `${content.slice(0, TITLE_CHARS)}…` : content,
-          fields: textField ? { [textField.key]: content } : {},
+          ...(await textTicketData(strapi, config().templateKey, content)),
           source: 'wecom',
           tags: [`wecom:user:${message.FromUserName ?? ''}`],
           idempotencyKey: `wecom:${key}`.slice(0, 128),

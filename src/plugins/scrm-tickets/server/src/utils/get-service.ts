@@ -22,6 +22,9 @@ import type { LibrariesService } from '../services/libraries';
 import type { IntakeService } from '../services/intake';
 import type { SourceReportService } from '../services/source-report';
 import type { WecomCallbackService } from '../services/wecom-callback';
+import type { WecomApiService } from '../services/wecom-api';
+import type { WecomKfService } from '../services/wecom-kf';
+import type { WecomMenuService } from '../services/wecom-menu';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -48,6 +51,9 @@ interface Services {
   intake: IntakeService;
   'source-report': SourceReportService;
   'wecom-callback': WecomCallbackService;
+  'wecom-api': WecomApiService;
+  'wecom-kf': WecomKfService;
+  'wecom-menu': WecomMenuService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */

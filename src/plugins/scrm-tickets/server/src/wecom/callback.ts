@@ -74,6 +74,8 @@ export interface InboundMessage {
   Content?: string;
   EventKey?: string;
   AgentID?: string;
+  OpenKfId?: string;
+  Token?: string;
   [key: string]: unknown;
 }
 
@@ -91,5 +93,7 @@ export function messageOf(xml: string): InboundMessage {
 /** WeCom's advice: MsgId for messages; FromUserName + CreateTime for events. */
 export function dedupeKeyOf(m: InboundMessage): string {
   if (m.MsgId) return `msg:${m.MsgId}`;
+  // 微信客服 events have no sender; each carries its own sync token (and the sync dedupes by msgid).
+  if (m.Event === 'kf_msg_or_event') return `event:kf:${m.OpenKfId ?? ''}:${m.CreateTime ?? ''}:${m.Token ?? ''}`.slice(0, 200);
   return `event:${m.Event ?? ''}:${m.FromUserName ?? ''}:${m.CreateTime ?? ''}:${m.EventKey ?? ''}`;
 }
