@@ -1,7 +1,11 @@
 export default [
   'strapi::logger',
   'strapi::errors',
-  'strapi::security',
+  // The WeCom sidebar page (public/h5/sidebar.html) loads WeCom's JS-SDK from its CDN.
+  {
+    name: 'strapi::security',
+    config: { contentSecurityPolicy: { directives: { 'script-src': ["'self'", 'https://res.wx.qq.com', 'https://open.work.weixin.qq.com'] } } },
+  },
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',

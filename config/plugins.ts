@@ -44,9 +44,13 @@ export default ({ env }) => ({
               secretId: env('TENCENT_SMS_SECRET_ID'),
               secretKey: env('TENCENT_SMS_SECRET_KEY'),
               region: env('TENCENT_SMS_REGION', 'ap-guangzhou'),
+              endpoint: env('TENCENT_SMS_ENDPOINT', 'sms.tencentcloudapi.com'),
+              protocol: env('TENCENT_SMS_PROTOCOL', 'https://'),
               sdkAppId: env('TENCENT_SMS_APP_ID'),
               signName: env('TENCENT_SMS_SIGN'),
               defaultTemplate: { templateId: env('TENCENT_SMS_TEMPLATE_ID'), params: ['ticket.number', 'ticket.statusLabel'] },
+              // The H5 sign-in code: a 验证码 template with {1} the code and {2} its minutes.
+              templates: env('TENCENT_SMS_LOGIN_TEMPLATE_ID') ? { login_code: { templateId: env('TENCENT_SMS_LOGIN_TEMPLATE_ID'), params: ['code', 'minutes'] } } : {},
             }
           : null,
         email: env('NOTIFY_SMTP_HOST')

@@ -35,4 +35,6 @@ require('./api/libraries.spec');
 require('./api/intake-webhook.spec');
 require('./api/wecom-callback.spec');
 require('./api/wecom-kf.spec');
+require('./api/h5.spec');
+require('./api/workbench.spec');
 require('./api/demo-seed.spec');

@@ -1,6 +1,7 @@
 import { createTemplate, http, unique } from '../helpers/fixtures';
 import { strapi } from '../helpers/strapi';
 import { envelope, signed, WECOM } from '../helpers/wecom-envelope';
+import { createWecomInboundQueue } from '../../src/plugins/scrm-tickets/server/src/queues/wecom-inbound-queue';
 
 const TICKET_UID = 'plugin::scrm-tickets.ticket';
 const KEY = 'plugin::scrm-tickets';
@@ -55,5 +56,30 @@ describe('WeCom app callback (GET/POST /api/scrm-tickets/wecom/callback)', () =>
     expect((await post(signed(message, { corpId: 'ww-another-corp' }))).status).toBe(403);
     expect((await http().post(URL).query(signed(message).query).set('content-type', 'text/xml').send('<xml><Encrypt>')).status).toBe(400);
     expect((await inbound().count({ n: '*' }))[0].n).toBe(before);
+  });
+
+  it('with Redis, answers at once and leaves the message to a queue worker, which makes the ticket', async () => {
+    const callback = strapi().plugin('scrm-tickets').service('wecom-callback');
+    const queue = createWecomInboundQueue(strapi(), 'redis://127.0.0.1:6379', (id) => callback.process(id), { name: unique('scrm-wecom-test') });
+    callback.useQueue(queue);
+    try {
+      const msgId = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+      const res = await post(signed(text(msgId, '后厨排风扇异响')));
+      expect([res.status, res.text]).toEqual([200, '']);
+      await settle();
+      // Queued, not worked: this instance runs no processor yet.
+      expect((await inbound().where({ dedupe_key: `msg:${msgId}` }).first()).status).toBe('received');
+      expect(await queue.queue.getJobCounts()).toMatchObject({ waiting: 1 });
+      queue.work();
+      for (const end = Date.now() + 10_000; (await inbound().where({ dedupe_key: `msg:${msgId}` }).first()).status === 'received'; ) {
+        if (Date.now() > end) throw new Error('the worker did not take the message');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(await strapi().db.query(TICKET_UID as any).count({ where: { idempotencyKey: `wecom:msg:${msgId}` } })).toBe(1);
+    } finally {
+      callback.useQueue(null);
+      await queue.queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close();
+    }
   });
 });

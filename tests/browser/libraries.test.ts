@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startApp, type AppServer } from './server';
+import { registerAdmin, startApp, type AppServer } from './server';
 
 // An administrator imports a project library from the admin panel, in zh-Hans: a file with
 // mistakes shows each problem at its JSON pointer and imports nothing; a good one shows what it
@@ -39,8 +39,7 @@ describe('project libraries in the admin (headless Chromium)', () => {
   beforeAll(async () => {
     app = await startApp();
     // The first administrator, as on a new install.
-    const res = await fetch(`${app.url}/admin/register-admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-    if (res.status !== 200) throw new Error(`register-admin: ${res.status} ${await res.text()}`);
+    await registerAdmin(app, ADMIN);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
     page = await browser.newPage({ locale: 'zh-CN' });
     await page.addInitScript(() => localStorage.setItem('strapi-admin-language', 'zh-Hans'));

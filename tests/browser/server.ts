@@ -10,12 +10,13 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function startApp(port = 1400 + (process.pid % 500)): Promise<AppServer> {
+/** `extraEnv`: settings of this run (e.g. a fake provider's address). */
+export async function startApp(port = 1400 + (process.pid % 500), extraEnv: Record<string, string> = {}): Promise<AppServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'scrm-browser-'));
   const env = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_FILENAME: path.relative(path.join(__dirname, '..', '..'), path.join(dir, 'data.db')) };
   delete (env as any).DATABASE_URL;
   delete (env as any).REDIS_URL;
-  Object.assign(env, { SCRM_NOTIFY_POLLER: 'off', SCRM_SLA_POLLER: 'off' });
+  Object.assign(env, { SCRM_NOTIFY_POLLER: 'off', SCRM_SLA_POLLER: 'off' }, extraEnv);
   const root = path.join(__dirname, '..', '..');
   const cli = path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
   const child: ChildProcess = spawn(process.execPath, [cli, 'start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -41,4 +42,24 @@ export async function startApp(port = 1400 + (process.pid % 500)): Promise<AppSe
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** JSON to the app with a bearer token (an admin JWT or API token); throws on a status ≥ 300. */
+export async function callApp(app: AppServer, method: string, url: string, token: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${app.url}${url}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json: any = await res.json();
+  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** The first administrator, as on a new install: their admin JWT and user id. */
+export async function registerAdmin(app: AppServer, admin: { email: string; password: string; firstname: string; lastname: string }) {
+  const res = await fetch(`${app.url}/admin/register-admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
+  if (res.status !== 200) throw new Error(`register-admin: ${res.status} ${await res.text()}`);
+  const { token, user } = ((await res.json()) as any).data;
+  return { jwt: token as string, id: user.id as number };
 }

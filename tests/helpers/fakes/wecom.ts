@@ -20,6 +20,10 @@ export async function startWecomFake() {
   const nicknames = new Map<string, string>();
   let kfPageSize = 2;
   const failSyncAt = new Set<string>();
+  // Web authorization codes → member userids; external contacts by id; JS-SDK tickets issued.
+  const oauthCodes = new Map<string, string>();
+  const contacts = new Map<string, any>();
+  const calls = { getuserinfo: 0, jsapiTicket: 0, agentTicket: 0, contactGet: 0 };
   // How long the API takes to answer a send (what was received is already counted).
   let delayMs = 0;
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -51,6 +55,26 @@ export async function startWecomFake() {
       if (delayMs) await sleep(delayMs);
       return { body: { errcode: 0, errmsg: 'ok', msgid: body.msgid } };
     }
+    const query = new URL(req.url ?? '/', 'http://x').searchParams;
+    if (path === '/cgi-bin/auth/getuserinfo') {
+      calls.getuserinfo += 1;
+      const userid = oauthCodes.get(query.get('code') ?? '');
+      oauthCodes.delete(query.get('code') ?? ''); // a code works once
+      return { body: userid ? { errcode: 0, errmsg: 'ok', userid, user_ticket: 'ut' } : { errcode: 40029, errmsg: 'invalid code' } };
+    }
+    if (path === '/cgi-bin/get_jsapi_ticket') {
+      calls.jsapiTicket += 1;
+      return { body: { errcode: 0, errmsg: 'ok', ticket: `corp-ticket-${calls.jsapiTicket}`, expires_in: 7200 } };
+    }
+    if (path === '/cgi-bin/ticket/get' && query.get('type') === 'agent_config') {
+      calls.agentTicket += 1;
+      return { body: { errcode: 0, errmsg: 'ok', ticket: `agent-ticket-${calls.agentTicket}`, expires_in: 7200 } };
+    }
+    if (path === '/cgi-bin/externalcontact/get') {
+      calls.contactGet += 1;
+      const found = contacts.get(query.get('external_userid') ?? '');
+      return { body: found ? { errcode: 0, errmsg: 'ok', ...found } : { errcode: 84061, errmsg: 'not external contact' } };
+    }
     if (path === '/cgi-bin/kf/sync_msg') {
       syncCalls.push(body);
       if (failSyncAt.delete(String(body.cursor ?? ''))) return { status: 502, body: {} };
@@ -76,6 +100,9 @@ export async function startWecomFake() {
     duplicates,
     kfInbox,
     syncCalls,
+    oauthCodes,
+    contacts,
+    calls,
     nicknames,
     /** The next sync_msg from this cursor fails with HTTP 502 (once). */
     failSyncAt(cursor: string) {

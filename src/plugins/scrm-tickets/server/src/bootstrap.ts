@@ -4,6 +4,7 @@ import { createSlaTimerQueue } from './queues/sla-timer-queue';
 import { createNotifyQueues } from './queues/notify-queue';
 import { createSlaRecomputeQueue } from './queues/sla-recompute-queue';
 import { createSettlementQueue } from './queues/settlement-queue';
+import { createWecomInboundQueue } from './queues/wecom-inbound-queue';
 import { getService } from './utils/get-service';
 import { notificationsConfig } from './services/outbox';
 
@@ -33,7 +34,12 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
     const settlement = createSettlementQueue(strapi, redisUrl, (runId, job) => runs.execute(runId, job), { name: `${prefix}-settlement` });
     runs.useQueue(settlement);
     if (process.env.SCRM_QUEUE_WORKERS !== 'off') settlement.work();
-    getService('ops-board', { strapi }).get().show([queue.queue, recompute.queue, settlement.queue]);
+    // Stored WeCom callbacks: tickets, 微信客服 syncs and menu answers made by any free worker.
+    const callback = getService('wecom-callback', { strapi });
+    const inbound = createWecomInboundQueue(strapi, redisUrl, (id) => callback.process(id), { name: `${prefix}-wecom` });
+    callback.useQueue(inbound);
+    if (process.env.SCRM_QUEUE_WORKERS !== 'off') inbound.work();
+    getService('ops-board', { strapi }).get().show([queue.queue, recompute.queue, settlement.queue, inbound.queue]);
   }
   if (process.env.SCRM_SLA_POLLER !== 'off') timers.start(redisUrl ? SAFETY_POLL_MS : POLL_MS);
 

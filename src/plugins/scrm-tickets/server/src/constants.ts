@@ -68,6 +68,7 @@ export const AUDITED_ATTRIBUTES = [
   'compensationFen',
   'externalRef',
   'csat',
+  'csatComment',
   'checklist',
 ] as const;
 

@@ -9,7 +9,8 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('sla', { strapi }).stop();
   // A month's settlement in flight finishes (or rolls back) before the pool closes.
   await getService('settlement-runs', { strapi }).stop();
-  await getService('wecom-callback', { strapi }).whenIdle();
+  // Close the WeCom queue; messages being worked here finish first.
+  await getService('wecom-callback', { strapi }).stop();
 };
 
 export default destroy;

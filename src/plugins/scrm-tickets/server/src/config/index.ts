@@ -33,6 +33,16 @@ export interface PluginConfig {
   timezone: string;
   notifications: NotificationsConfig;
   intake?: IntakeConfig;
+  /** SMS sign-in of the customer H5 pages (services/h5-auth.ts has the defaults). */
+  h5?: Partial<H5Limits>;
+}
+
+export interface H5Limits {
+  codeTtlMs: number;
+  resendAfterMs: number;
+  perMobilePerHour: number;
+  perIpPerHour: number;
+  maxAttempts: number;
 }
 
 /** Entries that need settings: the self-built app's callback (docs/intake.md). */

@@ -7,6 +7,8 @@ import quote from './quote';
 import adminLibrary from './admin-library';
 import intake from './intake';
 import wecomCallback from './wecom-callback';
+import h5Auth from './h5-auth';
+import workbench from './workbench';
 
 export default {
   'admin-ticket': adminTicket,
@@ -18,4 +20,6 @@ export default {
   'admin-library': adminLibrary,
   intake,
   'wecom-callback': wecomCallback,
+  'h5-auth': h5Auth,
+  workbench,
 };

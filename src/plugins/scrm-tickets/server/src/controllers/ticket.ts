@@ -4,6 +4,8 @@ import { EVENT_UID, TICKET_UID } from '../constants';
 import { currentEndUserId } from '../utils/actor';
 import { validationError } from '../utils/field-errors';
 import { getService } from '../utils/get-service';
+import { withStateLabels } from '../workflow/state-labels';
+import { workflowOf } from '../workflow/transitions';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -33,12 +35,18 @@ export default factories.createCoreController(TICKET_UID as any, ({ strapi }) =>
     return this.transformResponse(await this.sanitizeOutput(ticket, ctx));
   },
 
+  async find(ctx: any) {
+    const response: any = await super.find(ctx);
+    return { ...response, data: await withStateLabels(strapi, response.data ?? []) };
+  },
+
   async findOne(ctx: any) {
     await this.validateQuery(ctx);
     const query = await this.sanitizeQuery(ctx);
     const ticket = await strapi.documents(TICKET_UID as any).findOne({ ...query, documentId: ctx.params.id } as any);
     if (!ticket) throw new errors.NotFoundError('Ticket not found');
-    return this.transformResponse(await this.sanitizeOutput(ticket, ctx));
+    const [labelled] = await withStateLabels(strapi, [(await this.sanitizeOutput(ticket, ctx)) as any]);
+    return this.transformResponse(labelled);
   },
 
   async update(ctx: any) {
@@ -91,13 +99,25 @@ export default factories.createCoreController(TICKET_UID as any, ({ strapi }) =>
     return this.transformResponse(await this.sanitizeOutput(ticket, ctx));
   },
 
-  /** The ticket's timeline; customers get its public events only. */
+  /** `{ data: { csat: 1–5, comment? } }` on a resolved or closed ticket (409 before). */
+  async rate(ctx: any) {
+    const ticket = await getService('ratings', { strapi }).rate(ctx.params.id, bodyData(ctx));
+    if (!ticket) throw new errors.NotFoundError('Ticket not found');
+    const [labelled] = await withStateLabels(strapi, [(await this.sanitizeOutput(ticket, ctx)) as any]);
+    return this.transformResponse(labelled);
+  },
+
+  /**
+   * The ticket's timeline; customers get its public events only. `meta.states` names the states
+   * of its workflow, so a client can tell 新建 → 处理中 without reading the template.
+   */
   async events(ctx: any) {
     const documentId = ctx.params.id;
-    const ticket = await strapi.documents(TICKET_UID as any).findOne({ documentId, fields: ['id'] } as any);
+    const ticket: any = await strapi.documents(TICKET_UID as any).findOne({ documentId, fields: ['id'], populate: { template: { fields: ['workflow'] } } } as any);
     if (!ticket) throw new errors.NotFoundError('Ticket not found');
     const includeInternal = currentEndUserId(strapi) === null;
     const events = await getService('events', { strapi }).list(documentId, { includeInternal });
-    return { data: events, meta: { total: events.length } };
+    const states = workflowOf(ticket.template).states.map(({ key, label }) => ({ key, label }));
+    return { data: events, meta: { total: events.length, states } };
   },
 }));

@@ -14,6 +14,7 @@ export default {
     route('GET', '/tickets/:id/transitions', 'ticket.transitions'),
     route('POST', '/tickets/:id/transitions', 'ticket.transition'),
     route('POST', '/tickets/:id/approvals', 'ticket.approve'),
+    route('POST', '/tickets/:id/rating', 'ticket.rate'),
     route('GET', '/ticket-templates', 'ticket-template.find'),
     route('GET', '/ticket-templates/:id', 'ticket-template.findOne'),
     route('POST', '/quotes', 'quote.create'),
@@ -22,5 +23,21 @@ export default {
     route('GET', '/reports/sources', 'intake.sources'),
     { method: 'GET', path: '/wecom/callback', handler: 'wecom-callback.verify', config: { auth: false } },
     { method: 'POST', path: '/wecom/callback', handler: 'wecom-callback.receive', config: { auth: false } },
+    // Public: the customer H5 pages' SMS sign-in, rate limited per mobile and IP (services/h5-auth.ts).
+    { method: 'POST', path: '/h5/sms-code', handler: 'h5-auth.smsCode', config: { auth: false } },
+    { method: 'POST', path: '/h5/login', handler: 'h5-auth.login', config: { auth: false } },
+    // The WeCom member pages: WeCom's web authorization, then a member session checked by the
+    // controller (services/workbench.ts) — not a users-permissions login.
+    ...(
+      [
+        ['GET', '/workbench/session', 'signIn'],
+        ['GET', '/workbench/tickets', 'tickets'],
+        ['POST', '/workbench/tickets', 'create'],
+        ['GET', '/workbench/templates', 'templates'],
+        ['GET', '/workbench/jsapi', 'jsapi'],
+        ['GET', '/workbench/contacts/:externalUserId', 'contact'],
+        ['POST', '/workbench/contacts/:externalUserId/tickets', 'createForContact'],
+      ] as const
+    ).map(([method, path, action]) => ({ method, path, handler: `workbench.${action}`, config: { auth: false } })),
   ],
 };

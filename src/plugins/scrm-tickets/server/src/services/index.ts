@@ -26,6 +26,9 @@ import wecomCallback from './wecom-callback';
 import wecomApi from './wecom-api';
 import wecomKf from './wecom-kf';
 import wecomMenu from './wecom-menu';
+import ratings from './ratings';
+import h5Auth from './h5-auth';
+import workbench from './workbench';
 
 export default {
   numbering,
@@ -56,4 +59,7 @@ export default {
   'wecom-api': wecomApi,
   'wecom-kf': wecomKf,
   'wecom-menu': wecomMenu,
+  ratings,
+  'h5-auth': h5Auth,
+  workbench,
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, TICKET_UID } from '../constants';
 import type { IntakeConfig } from '../config';
 import { rowsOf } from '../utils/raw';
+import type { WecomInboundQueue } from '../queues/wecom-inbound-queue';
 import { getService } from '../utils/get-service';
 import { textTicketData } from '../wecom/text-ticket';
 import { CallbackError, dedupeKeyOf, encryptedOf, messageOf, open, type InboundMessage, type Query } from '../wecom/callback';
@@ -16,6 +17,7 @@ const TABLE = 'scrm_wecom_inbound';
  */
 const createWecomCallbackService = ({ strapi }: { strapi: Core.Strapi }) => {
   const inFlight = new Set<Promise<unknown>>();
+  let queue: WecomInboundQueue | null = null;
   const config = () => {
     const wecom = (strapi.config.get(`plugin::${PLUGIN_ID}`) as { intake?: IntakeConfig }).intake?.wecom;
     if (!wecom) throw new CallbackError(403, 'the WeCom callback is not configured');
@@ -41,8 +43,22 @@ const createWecomCallbackService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (inserted.length) service.later(Number(inserted[0].id));
     },
 
+    /** With REDIS_URL: stored messages are worked by the queue's workers. */
+    useQueue(next: WecomInboundQueue | null) {
+      queue = next;
+    },
+
+    /** Works a stored message off the request: queued, or here when there is no queue (or it refuses). */
     later(id: number) {
-      const p = service.process(id).catch((error) => strapi.log.error(`scrm-tickets: WeCom message ${id}: ${error.message}`)).finally(() => inFlight.delete(p));
+      const here = () => service.process(id).catch((error) => strapi.log.error(`scrm-tickets: WeCom message ${id}: ${error.message}`));
+      const p = (
+        queue
+          ? queue.request(id).catch((error) => {
+              strapi.log.warn(`scrm-tickets: WeCom message ${id} not queued (${(error as Error).message}); working it here`);
+              return here();
+            })
+          : here()
+      ).finally(() => inFlight.delete(p));
       inFlight.add(p);
     },
 
@@ -94,6 +110,13 @@ const createWecomCallbackService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async whenIdle() {
       await Promise.allSettled([...inFlight]);
+    },
+
+    async stop() {
+      const closing = queue;
+      queue = null;
+      await closing?.close();
+      await service.whenIdle();
     },
   };
   return service;

@@ -25,6 +25,9 @@ import type { WecomCallbackService } from '../services/wecom-callback';
 import type { WecomApiService } from '../services/wecom-api';
 import type { WecomKfService } from '../services/wecom-kf';
 import type { WecomMenuService } from '../services/wecom-menu';
+import type { RatingsService } from '../services/ratings';
+import type { H5AuthService } from '../services/h5-auth';
+import type { WorkbenchService } from '../services/workbench';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -54,6 +57,9 @@ interface Services {
   'wecom-api': WecomApiService;
   'wecom-kf': WecomKfService;
   'wecom-menu': WecomMenuService;
+  ratings: RatingsService;
+  'h5-auth': H5AuthService;
+  workbench: WorkbenchService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */
