@@ -37,4 +37,6 @@ require('./api/wecom-callback.spec');
 require('./api/wecom-kf.spec');
 require('./api/h5.spec');
 require('./api/workbench.spec');
+require('./api/staff-access.spec');
+require('./api/ticket-list.spec');
 require('./api/demo-seed.spec');

@@ -160,11 +160,13 @@ export async function adminWithRole(roleName: string, actions: string[] = []) {
   const s = strapi();
   let role: any = await s.db.query('admin::role').findOne({ where: { name: roleName } });
   role ??= await s.service('admin::role').create({ name: roleName, description: roleName });
-  // A role another spec created keeps its actions and gains these (assignPermissions replaces).
-  const held = await s.db.query('admin::permission').findMany({ where: { role: role.id }, select: ['action'] });
-  const all = [...new Set([...held.map((p: any) => p.action), ...actions])];
-  if (all.length > held.length) {
-    await s.service('admin::role').assignPermissions(role.id, all.map((action) => ({ action, subject: null, conditions: [], properties: {} })));
+  // A role another spec (or the seed) made keeps its permissions as they are and gains these
+  // actions (assignPermissions replaces the whole set).
+  const held: any[] = await s.db.query('admin::permission').findMany({ where: { role: role.id } });
+  const missing = actions.filter((action) => !held.some((p) => p.action === action));
+  if (missing.length) {
+    const keep = held.map((p) => ({ action: p.action, subject: p.subject ?? null, conditions: p.conditions ?? [], properties: p.properties ?? {} }));
+    await s.service('admin::role').assignPermissions(role.id, [...keep, ...missing.map((action) => ({ action, subject: null, conditions: [], properties: {} }))]);
   }
   const email = `${unique('staff')}@scrm.local`.toLowerCase();
   const user: any = await s.service('admin::user').create({

@@ -23,6 +23,10 @@ export const USER_UID = 'plugin::users-permissions.user';
 /** Admin RBAC actions (registered in bootstrap; more arrive with the admin panel issue). */
 export const ACTIONS = {
   read: 'plugin::scrm-tickets.ticket.read',
+  create: 'plugin::scrm-tickets.ticket.create',
+  update: 'plugin::scrm-tickets.ticket.update',
+  assign: 'plugin::scrm-tickets.ticket.assign',
+  export: 'plugin::scrm-tickets.ticket.export',
   transition: 'plugin::scrm-tickets.ticket.transition',
   approve: 'plugin::scrm-tickets.ticket.approve',
   retryNotification: 'plugin::scrm-tickets.notification.retry',

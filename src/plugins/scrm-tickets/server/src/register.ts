@@ -9,11 +9,26 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // every action registered by the time it bootstraps.
   await registerActions(strapi);
   registerDocumentMiddlewares(strapi);
+  confineContentManagerTickets(strapi);
   registerGraphqlExtensions(strapi);
   // The queues' ops view: ahead of Strapi's router (registered before its middlewares), whose
   // admin-panel catch-all route would otherwise answer /admin/queues with the admin SPA.
   const board = getService('ops-board', { strapi }).get();
   strapi.server.app.use(board.middleware);
 };
+
+/**
+ * The Content Manager's routes for one document also ask our policy: a ticket outside a confined
+ * agent's regions is a 404 there, not an empty page (policies/ticket-in-scope.ts). Routes are
+ * mounted after every plugin's register, so adding the policy here takes effect.
+ */
+function confineContentManagerTickets(strapi: Core.Strapi) {
+  const routes: any[] = (strapi.plugin('content-manager')?.routes as any)?.admin?.routes ?? [];
+  for (const route of routes) {
+    if (route.path === '/collection-types/:model/:id' && Array.isArray(route.config?.policies)) {
+      route.config.policies.push('plugin::scrm-tickets.ticket-in-scope');
+    }
+  }
+}
 
 export default register;

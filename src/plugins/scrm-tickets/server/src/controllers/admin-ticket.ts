@@ -8,6 +8,15 @@ const body = (ctx: any) =>
   typeof ctx.request.body === 'object' && ctx.request.body !== null && !Array.isArray(ctx.request.body) ? ctx.request.body : {};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The list: saved views, filters, search, keyset pages (services/ticket-list.ts). */
+  async list(ctx: any) {
+    ctx.body = await getService('ticket-list', { strapi }).list(ctx.query ?? {}, ctx.state.user.id);
+  },
+
+  async facets(ctx: any) {
+    ctx.body = { data: await getService('ticket-list', { strapi }).facets() };
+  },
+
   async transition(ctx: any) {
     const ticket = await getService('workflow', { strapi }).transition(ctx.params.id, body(ctx));
     if (!ticket) throw new errors.NotFoundError('Ticket not found');

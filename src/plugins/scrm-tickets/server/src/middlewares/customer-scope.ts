@@ -4,6 +4,7 @@ import { TICKET_UID } from '../constants';
 import { currentEndUserId } from '../utils/actor';
 import { getService } from '../utils/get-service';
 import type { DocumentMiddleware } from './types';
+import { withinScope } from './ticket-scope';
 
 // No customer matches this: a user without a linked customer sees an empty list.
 const NO_CUSTOMER = '__no_customer__';
@@ -22,22 +23,10 @@ export const customerScope =
     const customerId = await getService('customers', { strapi }).documentIdForUser(userId);
     const own = { customer: { documentId: customerId ?? NO_CUSTOMER } };
 
-    switch (ctx.action) {
-      case 'findMany':
-      case 'findFirst':
-      case 'count':
-        ctx.params.filters = ctx.params.filters ? { $and: [ctx.params.filters, own] } : own;
-        return next();
-      case 'create':
-        if (!customerId) throw forbidden('Your account is not linked to a customer');
-        ctx.params.data = { ...(ctx.params.data ?? {}), customer: customerId };
-        return next();
-      default: {
-        // findOne, update, ...: act only on a ticket of their own; otherwise it does not exist.
-        const owned = await strapi.db
-          .query(TICKET_UID as any)
-          .findOne({ where: { documentId: ctx.params.documentId, ...own }, select: ['id'] });
-        return owned ? next() : null;
-      }
+    if (ctx.action === 'create') {
+      if (!customerId) throw forbidden('Your account is not linked to a customer');
+      ctx.params.data = { ...(ctx.params.data ?? {}), customer: customerId };
+      return next();
     }
+    return withinScope(strapi, ctx, own, next);
   };

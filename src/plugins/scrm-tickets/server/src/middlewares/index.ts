@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { customerScope } from './customer-scope';
+import { staffScope } from './staff-scope';
 import { ticketWrites } from './ticket-writes';
 import { eventGuard } from './event-guard';
 import { templateWrites } from './template-writes';
@@ -16,6 +17,7 @@ import { intakeSourceWrites } from './intake-source-writes';
 /** Order matters: scoping runs outside the write logic, so a foreign ticket is never even read. */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(customerScope(strapi) as any);
+  strapi.documents.use(staffScope(strapi) as any);
   strapi.documents.use(ticketWrites(strapi) as any);
   strapi.documents.use(eventGuard() as any);
   strapi.documents.use(templateWrites(strapi) as any);

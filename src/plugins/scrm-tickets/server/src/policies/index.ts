@@ -1,1 +1,5 @@
-export default {};
+import ticketInScope from './ticket-in-scope';
+
+export default {
+  'ticket-in-scope': ticketInScope,
+};

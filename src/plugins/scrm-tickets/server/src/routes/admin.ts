@@ -13,6 +13,8 @@ const guarded = (method: string, path: string, handler: string, action: string) 
 export default {
   type: 'admin',
   routes: [
+    guarded('GET', '/tickets', 'admin-ticket.list', ACTIONS.read),
+    guarded('GET', '/tickets/facets', 'admin-ticket.facets', ACTIONS.read),
     guarded('GET', '/tickets/:id/transitions', 'admin-ticket.transitions', ACTIONS.read),
     guarded('POST', '/tickets/:id/transitions', 'admin-ticket.transition', ACTIONS.transition),
     guarded('POST', '/tickets/:id/approvals', 'admin-ticket.approve', ACTIONS.approve),

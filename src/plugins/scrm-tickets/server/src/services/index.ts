@@ -29,6 +29,9 @@ import wecomMenu from './wecom-menu';
 import ratings from './ratings';
 import h5Auth from './h5-auth';
 import workbench from './workbench';
+import staffRoles from './staff-roles';
+import staffScope from './staff-scope';
+import ticketList from './ticket-list';
 
 export default {
   numbering,
@@ -62,4 +65,7 @@ export default {
   ratings,
   'h5-auth': h5Auth,
   workbench,
+  'staff-roles': staffRoles,
+  'staff-scope': staffScope,
+  'ticket-list': ticketList,
 };

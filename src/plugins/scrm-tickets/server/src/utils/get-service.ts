@@ -28,6 +28,9 @@ import type { WecomMenuService } from '../services/wecom-menu';
 import type { RatingsService } from '../services/ratings';
 import type { H5AuthService } from '../services/h5-auth';
 import type { WorkbenchService } from '../services/workbench';
+import type { StaffRolesService } from '../services/staff-roles';
+import type { StaffScopeService } from '../services/staff-scope';
+import type { TicketListService } from '../services/ticket-list';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -60,6 +63,9 @@ interface Services {
   ratings: RatingsService;
   'h5-auth': H5AuthService;
   workbench: WorkbenchService;
+  'staff-roles': StaffRolesService;
+  'staff-scope': StaffScopeService;
+  'ticket-list': TicketListService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */
