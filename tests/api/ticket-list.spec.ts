@@ -50,7 +50,7 @@ describe('admin ticket list (GET /scrm-tickets/tickets): views, filters, search,
     expect(res.body.meta).toEqual({ nextCursor: null, total: 5, totalCapped: false });
     const first = res.body.data.find((r: any) => r.title === '甲');
     expect(first).toMatchObject({
-      number: t['甲'].number, state: 'new', stateLabel: { 'zh-Hans': '新建', en: 'New' }, priority: 'high',
+      number: t['甲'].number, version: 1, state: 'new', stateLabel: { 'zh-Hans': '新建', en: 'New' }, priority: 'high',
       template: { key: template.key, name: template.name }, region: { code: sh.code, name: '上海' },
       assignee: { id: me.id }, customer: { name: '王女士', mobile: '13900000001' }, slaRisk: 'breached',
     });
@@ -118,5 +118,13 @@ describe('admin ticket list (GET /scrm-tickets/tickets): views, filters, search,
     expect(facets.body.data.regions.map((r: any) => r.code)).toEqual(expect.arrayContaining([sh.code, hz.code]));
     expect(facets.body.data.states).toContainEqual({ key: 'new', label: { 'zh-Hans': '新建', en: 'New' } });
     expect(facets.body.data.sources).toContain('wecom_kf');
+  });
+
+  it('gives the board a template’s workflow: its states in order and its transitions', async () => {
+    const res = await http().get(`/scrm-tickets/templates/${template.key}/workflow`).set(bearer(me.jwt));
+    expect(res.status).toBe(200);
+    expect(res.body.data.states.map((s: any) => s.key)).toEqual(['new', 'assigned', 'in_progress', 'pending_customer', 'resolved', 'closed', 'cancelled']);
+    expect(res.body.data.transitions).toContainEqual({ from: ['resolved'], to: 'closed', roles: ['customer', '*'], approval: null });
+    expect((await http().get('/scrm-tickets/templates/no_such_template/workflow').set(bearer(me.jwt))).status).toBe(404);
   });
 });

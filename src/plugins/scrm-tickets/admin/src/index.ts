@@ -1,11 +1,26 @@
-import { Archive } from '@strapi/icons';
+import { Archive, BulletList, Layout } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 
-// The plugin's admin: its translations (the Content Manager shows its types in both languages)
-// and the project libraries page; the operational pages (board, list, detail) arrive with the
-// admin issue.
+// The plugin's admin: its translations (the Content Manager shows its types in both languages),
+// the service team's ticket list and board, and the project libraries page. The list's and board's
+// routes are the more specific ones, so react-router gives them `plugins/scrm-tickets/tickets` and
+// `…/board` over the libraries page.
 export default {
   register(app: any) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/tickets`,
+      icon: BulletList,
+      intlLabel: { id: `${PLUGIN_ID}.tickets.menu`, defaultMessage: 'Tickets' },
+      Component: () => import('./pages/Tickets').then((mod) => ({ default: mod.App })),
+      permissions: [{ action: 'plugin::scrm-tickets.ticket.read', subject: null }],
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/board`,
+      icon: Layout,
+      intlLabel: { id: `${PLUGIN_ID}.board.menu`, defaultMessage: 'Board' },
+      Component: () => import('./pages/Board').then((mod) => ({ default: mod.App })),
+      permissions: [{ action: 'plugin::scrm-tickets.ticket.read', subject: null }],
+    });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: Archive,

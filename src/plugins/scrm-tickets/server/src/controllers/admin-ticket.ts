@@ -13,6 +13,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = await getService('ticket-list', { strapi }).list(ctx.query ?? {}, ctx.state.user.id);
   },
 
+  async workflow(ctx: any) {
+    const workflow = await getService('ticket-list', { strapi }).workflow(ctx.params.key);
+    if (!workflow) throw new errors.NotFoundError('No such template');
+    ctx.body = { data: workflow };
+  },
+
   async facets(ctx: any) {
     ctx.body = { data: await getService('ticket-list', { strapi }).facets() };
   },

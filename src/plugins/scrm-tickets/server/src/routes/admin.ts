@@ -15,6 +15,7 @@ export default {
   routes: [
     guarded('GET', '/tickets', 'admin-ticket.list', ACTIONS.read),
     guarded('GET', '/tickets/facets', 'admin-ticket.facets', ACTIONS.read),
+    guarded('GET', '/templates/:key/workflow', 'admin-ticket.workflow', ACTIONS.read),
     guarded('GET', '/tickets/:id/transitions', 'admin-ticket.transitions', ACTIONS.read),
     guarded('POST', '/tickets/:id/transitions', 'admin-ticket.transition', ACTIONS.transition),
     guarded('POST', '/tickets/:id/approvals', 'admin-ticket.approve', ACTIONS.approve),

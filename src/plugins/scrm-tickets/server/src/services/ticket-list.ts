@@ -21,7 +21,7 @@ const SORTS = { 'createdAt:desc': ['createdAt', 'desc'], 'createdAt:asc': ['crea
 type SortKey = keyof typeof SORTS;
 export const SOURCES = ['api', 'admin', 'wecom', 'wecom_kf', 'wecom_menu', 'wecom_sidebar', 'workbench', 'h5', 'mini_program', 'official_account', 'ecommerce', 'phone', 'email', 'import'];
 
-const FIELDS = ['number', 'title', 'state', 'priority', 'source', 'team', 'createdAt', 'resolutionDueAt', 'resolvedAt', 'closedAt', 'approvalState', 'approval'];
+const FIELDS = ['number', 'title', 'version', 'state', 'priority', 'source', 'team', 'createdAt', 'resolutionDueAt', 'resolvedAt', 'closedAt', 'approvalState', 'approval'];
 const POPULATE = {
   template: { fields: ['key', 'name', 'workflow'] },
   region: { fields: ['code', 'name'] },
@@ -141,7 +141,7 @@ const createTicketListService = ({ strapi }: { strapi: Core.Strapi }) => {
     const live = !t.closedAt && !t.resolvedAt && due !== null;
     const { workflow: _w, ...template } = t.template ?? {};
     return {
-      documentId: t.documentId, number: t.number, title: t.title, state: t.state,
+      documentId: t.documentId, number: t.number, title: t.title, version: t.version, state: t.state,
       stateLabel: stateOf(workflowOf(t.template), t.state)?.label ?? null,
       priority: t.priority, source: t.source, team: t.team ?? null,
       template: t.template ? { key: template.key, name: template.name } : null,
@@ -176,6 +176,21 @@ const createTicketListService = ({ strapi }: { strapi: Core.Strapi }) => {
       const field = SORTS[sort][0];
       const nextCursor = rows.length > pageSize && last ? encodeCursor({ v: last[field] ? new Date(last[field]).toISOString() : null, id: last.id }) : null;
       return { data: shown.map((t) => rowOf(t, now)), meta: { nextCursor, total: Math.min(counted.length, COUNT_CAP), totalCapped: counted.length > COUNT_CAP } };
+    },
+
+    /** A template's workflow as the board draws it (its own, or the default one). */
+    async workflow(key: string) {
+      const template: any = await strapi.db.query(TEMPLATE_UID as any).findOne({ where: { key }, select: ['key', 'name', 'workflow'] });
+      if (!template) return null;
+      const wf = workflowOf(template);
+      return {
+        key: template.key,
+        name: template.name,
+        initial: wf.initial,
+        final: wf.final,
+        states: wf.states.map(({ key: state, label }) => ({ key: state, label })),
+        transitions: wf.transitions.map((t) => ({ from: Array.isArray(t.from) ? t.from : [t.from], to: t.to, roles: t.roles ?? ['*'], approval: t.approval ?? null })),
+      };
     },
 
     /** The options of the list's filters. */

@@ -1,0 +1,131 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { callApp, registerAdmin, startApp, type AppServer } from './server';
+
+// The service team's ticket list in the zh-Hans admin: a 客服坐席 of 上海 sees the 上海 tickets (and
+// the unplaced one) and not the 杭州 one, searches and filters; the administrator sees them all
+// and loads further pages.
+const ADMIN = { email: 'list-admin@browser.local', password: 'Browser2026!', firstname: '系统', lastname: '管理员' };
+const AGENT = { email: 'sh-agent@browser.local', password: 'Browser2026!', firstname: '上海', lastname: '坐席' };
+const shots = path.join(__dirname, '..', '..', 'test-results');
+const TEMPLATE = { key: 'list_repair', name: '列表报修', category: 'aftersale', fieldDefinitions: [{ key: 'summary', label: { 'zh-Hans': '概述' }, type: 'text' }] };
+const CT = '/content-manager/collection-types';
+
+describe('ticket list in the admin (headless Chromium, zh-Hans)', () => {
+  let app: AppServer;
+  let browser: Browser;
+  let page: Page;
+  let adminJwt: string;
+  const numbers: Record<string, string> = {};
+  const call = (method: string, url: string, body?: unknown) => callApp(app, method, url, adminJwt, body);
+  const shot = (name: string) => page.screenshot({ path: path.join(shots, `tickets-${name}.png`), fullPage: true });
+  const rows = async () => page.locator('tr[data-testid=ticket-row]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-number')));
+  const waitRows = async (expected: string[]) => {
+    for (const end = Date.now() + 15_000; ; await page.waitForTimeout(200)) {
+      const seen = await rows();
+      if (JSON.stringify([...seen].sort()) === JSON.stringify([...expected].sort())) return seen;
+      if (Date.now() > end) throw new Error(`rows ${JSON.stringify(seen)}, wanted ${JSON.stringify(expected)}`);
+    }
+  };
+  const logIn = async (who: { email: string; password: string }) => {
+    await page.context().clearCookies();
+    await page.goto(`${app.url}/admin/auth/login`);
+    await page.evaluate(() => localStorage.clear());
+    await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'zh-Hans'));
+    await page.goto(`${app.url}/admin/auth/login`);
+    await page.fill('input[name="email"]', who.email);
+    await page.fill('input[name="password"]', who.password);
+    await page.click('button[type="submit"]');
+    await page.waitForURL(/\/admin(\/)?$/, { timeout: 60_000 });
+  };
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    app = await startApp(2900 + (process.pid % 500));
+    adminJwt = (await registerAdmin(app, ADMIN)).jwt;
+    await call('POST', `${CT}/plugin::scrm-tickets.ticket-template`, TEMPLATE);
+    const region = async (code: string, name: string) => (await call('POST', `${CT}/plugin::scrm-tickets.region`, { code, name, level: 'city' })).data;
+    const sh = await region('SH', '上海');
+    const hz = await region('HZ', '杭州');
+    const customer = (await call('POST', `${CT}/api::customer.customer`, { name: '王女士', mobile: '13900000001' })).data;
+    const ticket = async (title: string, extra: Record<string, unknown>) => {
+      const made = (await call('POST', `${CT}/plugin::scrm-tickets.ticket`, { title, template: { connect: [{ documentId: (await templateDoc()).documentId }] }, fields: { summary: title }, ...extra })).data;
+      numbers[title] = made.number;
+    };
+    const templateDoc = async () => (await call('GET', `${CT}/plugin::scrm-tickets.ticket-template?filters[key][$eq]=${TEMPLATE.key}`)).results[0];
+    await ticket('上海空调漏水', { region: { connect: [{ documentId: sh.documentId }] }, customer: { connect: [{ documentId: customer.documentId }] }, priority: 'urgent' });
+    await ticket('杭州冰箱异响', { region: { connect: [{ documentId: hz.documentId }] } });
+    await ticket('未分区的咨询', {});
+    // The 上海 agent: an admin user in the seeded 客服坐席 role whose agent profile names 上海.
+    const roles = (await call('GET', '/admin/roles')).data;
+    const agentRole = roles.find((r: any) => r.code === 'scrm-agent');
+    const invited = (await call('POST', '/admin/users', { email: AGENT.email, firstname: AGENT.firstname, lastname: AGENT.lastname, roles: [agentRole.id] })).data;
+    const registered = await fetch(`${app.url}/admin/register`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ registrationToken: invited.registrationToken, userInfo: { firstname: AGENT.firstname, lastname: AGENT.lastname, password: AGENT.password } }),
+    });
+    if (registered.status !== 200) throw new Error(`register: ${registered.status} ${await registered.text()}`);
+    await call('POST', `${CT}/plugin::scrm-tickets.team`, { key: 'sh', name: '上海组', autoAssign: false });
+    await call('POST', `${CT}/plugin::scrm-tickets.agent-profile`, { name: '上海坐席', team: 'sh', user: invited.id, regions: ['SH'] });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+    page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('shows a 上海 agent the 上海 and unplaced tickets only, and finds one by search and filter', async () => {
+    await logIn(AGENT);
+    await page.goto(`${app.url}/admin/plugins/scrm-tickets/tickets`);
+    await waitRows([numbers['上海空调漏水'], numbers['未分区的咨询']]);
+    await shot('1-agent');
+    await page.fill('input[name=q]', '王女士');
+    await waitRows([numbers['上海空调漏水']]);
+    await page.fill('input[name=q]', '');
+    await waitRows([numbers['上海空调漏水'], numbers['未分区的咨询']]);
+    // The filters live in the URL: a bookmarked view opens as it was.
+    await page.goto(`${app.url}/admin/plugins/scrm-tickets/tickets?priority=urgent`);
+    await waitRows([numbers['上海空调漏水']]);
+    await shot('2-agent-filtered');
+  });
+
+  it('shows the administrator every ticket, page by page', async () => {
+    await logIn(ADMIN);
+    await page.goto(`${app.url}/admin/plugins/scrm-tickets/tickets?pageSize=2`);
+    await waitRows([numbers['未分区的咨询'], numbers['杭州冰箱异响']]);
+    expect(await page.textContent('[data-testid=ticket-total]')).toContain('3');
+    await page.click('[data-testid=load-more]');
+    await waitRows(Object.values(numbers));
+    await shot('3-admin');
+  });
+
+  it('moves a card on the board by the real transition, and puts back one the workflow refuses', async () => {
+    const stateOf = async (number: string) => {
+      const found = await call('GET', `${CT}/plugin::scrm-tickets.ticket?filters[number][$eq]=${number}`);
+      return found.results[0].state;
+    };
+    const card = (number: string) => page.locator(`[data-testid=board-card][data-number="${number}"]`);
+    const column = (state: string) => page.locator(`[data-testid=board-column][data-state="${state}"]`);
+    const number = numbers['上海空调漏水'];
+    await logIn(ADMIN);
+    // Every column on screen: a drag that has to scroll the board is not what this test is about.
+    await page.setViewportSize({ width: 2400, height: 900 });
+    await page.goto(`${app.url}/admin/plugins/scrm-tickets/board?template=${TEMPLATE.key}`);
+    await column('new').locator(`[data-testid=board-card][data-number="${number}"]`).waitFor();
+    await card(number).dragTo(column('in_progress'));
+    await column('in_progress').locator(`[data-testid=board-card][data-number="${number}"]`).waitFor();
+    for (const end = Date.now() + 10_000; (await stateOf(number)) !== 'in_progress'; await page.waitForTimeout(200)) {
+      if (Date.now() > end) throw new Error('the move did not reach the server');
+    }
+    await shot('4-board-moved');
+    // in_progress → closed is no transition of the workflow: the server refuses, the card goes back.
+    await card(number).dragTo(column('closed'));
+    await page.locator('[data-testid=board-error]').waitFor();
+    await column('in_progress').locator(`[data-testid=board-card][data-number="${number}"]`).waitFor();
+    expect(await stateOf(number)).toBe('in_progress');
+    await shot('5-board-refused');
+  });
+});
