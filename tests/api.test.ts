@@ -39,4 +39,5 @@ require('./api/h5.spec');
 require('./api/workbench.spec');
 require('./api/staff-access.spec');
 require('./api/ticket-list.spec');
+require('./api/ticket-detail.spec');
 require('./api/demo-seed.spec');

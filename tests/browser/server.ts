@@ -31,7 +31,8 @@ export async function startApp(port = 1400 + (process.pid % 500), extraEnv: Reco
     } catch {
       /* not listening yet */
     }
-    if (waited > 90_000) throw new Error(`strapi start did not answer within 90 s:\n${output.slice(-3000)}`);
+    // Two cores shared with an admin build or another app can make a cold start slow.
+    if (waited > 150_000) throw new Error(`strapi start did not answer within 150 s:\n${output.slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

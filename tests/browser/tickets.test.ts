@@ -9,7 +9,29 @@ import { callApp, registerAdmin, startApp, type AppServer } from './server';
 const ADMIN = { email: 'list-admin@browser.local', password: 'Browser2026!', firstname: '系统', lastname: '管理员' };
 const AGENT = { email: 'sh-agent@browser.local', password: 'Browser2026!', firstname: '上海', lastname: '坐席' };
 const shots = path.join(__dirname, '..', '..', 'test-results');
-const TEMPLATE = { key: 'list_repair', name: '列表报修', category: 'aftersale', fieldDefinitions: [{ key: 'summary', label: { 'zh-Hans': '概述' }, type: 'text' }] };
+const TEMPLATE = {
+  key: 'list_repair',
+  name: '列表报修',
+  category: 'aftersale',
+  fieldDefinitions: [
+    { key: 'summary', label: { 'zh-Hans': '概述' }, type: 'text' },
+    { key: 'contactMobile', label: { 'zh-Hans': '联系电话' }, type: 'mobile' },
+  ],
+};
+const MANAGER = { email: 'sh-manager@browser.local', password: 'Browser2026!', firstname: '上海', lastname: '店长' };
+// A compensation needs the store manager's approval before it is paid.
+const APPROVAL_TEMPLATE = {
+  key: 'list_compensation',
+  name: '赔付申请',
+  category: 'aftersale',
+  fieldDefinitions: [{ key: 'summary', label: { 'zh-Hans': '概述' }, type: 'text' }],
+  workflow: {
+    initial: 'open',
+    final: ['done'],
+    states: [{ key: 'open', label: { 'zh-Hans': '待处理' } }, { key: 'paid', label: { 'zh-Hans': '已赔付' }, resolves: true }, { key: 'done', label: { 'zh-Hans': '完成' } }],
+    transitions: [{ from: 'open', to: 'paid', approval: 'browser_compensation' }, { from: 'paid', to: 'done' }],
+  },
+};
 const CT = '/content-manager/collection-types';
 
 describe('ticket list in the admin (headless Chromium, zh-Hans)', () => {
@@ -40,6 +62,18 @@ describe('ticket list in the admin (headless Chromium, zh-Hans)', () => {
     await page.waitForURL(/\/admin(\/)?$/, { timeout: 60_000 });
   };
 
+  /** An admin user in a seeded role, invited and registered as the admin panel does it. */
+  const invite = async (who: typeof AGENT, roleCode: string) => {
+    const roles = (await call('GET', '/admin/roles')).data;
+    const invited = (await call('POST', '/admin/users', { email: who.email, firstname: who.firstname, lastname: who.lastname, roles: [roles.find((r: any) => r.code === roleCode).id] })).data;
+    const registered = await fetch(`${app.url}/admin/register`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ registrationToken: invited.registrationToken, userInfo: { firstname: who.firstname, lastname: who.lastname, password: who.password } }),
+    });
+    if (registered.status !== 200) throw new Error(`register: ${registered.status} ${await registered.text()}`);
+    return invited.id as number;
+  };
+
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     app = await startApp(2900 + (process.pid % 500));
@@ -58,16 +92,12 @@ describe('ticket list in the admin (headless Chromium, zh-Hans)', () => {
     await ticket('杭州冰箱异响', { region: { connect: [{ documentId: hz.documentId }] } });
     await ticket('未分区的咨询', {});
     // The 上海 agent: an admin user in the seeded 客服坐席 role whose agent profile names 上海.
-    const roles = (await call('GET', '/admin/roles')).data;
-    const agentRole = roles.find((r: any) => r.code === 'scrm-agent');
-    const invited = (await call('POST', '/admin/users', { email: AGENT.email, firstname: AGENT.firstname, lastname: AGENT.lastname, roles: [agentRole.id] })).data;
-    const registered = await fetch(`${app.url}/admin/register`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ registrationToken: invited.registrationToken, userInfo: { firstname: AGENT.firstname, lastname: AGENT.lastname, password: AGENT.password } }),
-    });
-    if (registered.status !== 200) throw new Error(`register: ${registered.status} ${await registered.text()}`);
+    const agentId = await invite(AGENT, 'scrm-agent');
+    await invite(MANAGER, 'scrm-store-manager');
     await call('POST', `${CT}/plugin::scrm-tickets.team`, { key: 'sh', name: '上海组', autoAssign: false });
-    await call('POST', `${CT}/plugin::scrm-tickets.agent-profile`, { name: '上海坐席', team: 'sh', user: invited.id, regions: ['SH'] });
+    await call('POST', `${CT}/plugin::scrm-tickets.agent-profile`, { name: '上海坐席', team: 'sh', user: agentId, regions: ['SH'] });
+    await call('POST', `${CT}/plugin::scrm-tickets.approval-policy`, { key: 'browser_compensation', name: '赔付审批', levels: [{ key: 'store', label: { 'zh-Hans': '店长审批' }, roles: ['店长'] }] });
+    await call('POST', `${CT}/plugin::scrm-tickets.ticket-template`, APPROVAL_TEMPLATE);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
     page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
   }, 180_000);
@@ -127,5 +157,47 @@ describe('ticket list in the admin (headless Chromium, zh-Hans)', () => {
     await column('in_progress').locator(`[data-testid=board-card][data-number="${number}"]`).waitFor();
     expect(await stateOf(number)).toBe('in_progress');
     await shot('5-board-refused');
+  });
+
+  it('opens a ticket: a bad field value is shown at its field and not saved, a good one is, with the timeline', async () => {
+    await logIn(AGENT);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${app.url}/admin/plugins/scrm-tickets/tickets`);
+    await page.locator(`tr[data-testid=ticket-row][data-number="${numbers['上海空调漏水']}"]`).click();
+    await page.waitForSelector('[data-testid=detail-number]');
+    expect(await page.textContent('[data-testid=detail-number]')).toContain(numbers['上海空调漏水']);
+    await page.click('[data-testid=edit-fields]');
+    await page.fill('[name="field.contactMobile"]', '12345');
+    await page.click('[data-testid=save-fields]');
+    await page.locator('[data-testid=error-contactMobile]').waitFor({ state: 'visible' });
+    await shot('6-detail-error');
+    const stored = async () => (await call('GET', `${CT}/plugin::scrm-tickets.ticket?filters[number][$eq]=${numbers['上海空调漏水']}`)).results[0];
+    expect((await stored()).fields.contactMobile).toBeUndefined();
+    await page.fill('[name="field.contactMobile"]', '13800138000');
+    await page.click('[data-testid=save-fields]');
+    await page.locator('[data-testid=timeline-item][data-type=field_changed]').first().waitFor();
+    expect((await stored()).fields.contactMobile).toBe('13800138000');
+    await page.fill('textarea[name=reply]', '已联系客户，明早上门');
+    await page.click('[data-testid=send-reply]');
+    await page.locator('[data-testid=timeline-item][data-type=comment]', { hasText: '明早上门' }).waitFor();
+    await page.locator('[data-testid=customer-card]', { hasText: '王女士' }).waitFor();
+    await shot('7-detail');
+  });
+
+  it('lets the 店长 approve a compensation waiting for the store level', async () => {
+    const template = (await call('GET', `${CT}/plugin::scrm-tickets.ticket-template?filters[key][$eq]=${APPROVAL_TEMPLATE.key}`)).results[0];
+    const made = (await call('POST', `${CT}/plugin::scrm-tickets.ticket`, { title: '冰箱运输损坏赔付', template: { connect: [{ documentId: template.documentId }] }, fields: { summary: '外壳凹陷' } })).data;
+    await call('POST', `/scrm-tickets/tickets/${made.documentId}/transitions`, { to: 'paid', version: made.version });
+    await logIn(MANAGER);
+    await page.goto(`${app.url}/admin/plugins/scrm-tickets/tickets/${made.documentId}`);
+    await page.waitForSelector('[data-testid=approve]');
+    await shot('8-approval');
+    await page.click('[data-testid=approve]');
+    for (const end = Date.now() + 10_000; ; await page.waitForTimeout(200)) {
+      const state = (await call('GET', `${CT}/plugin::scrm-tickets.ticket/${made.documentId}`)).data.state;
+      if (state === 'paid') break;
+      if (Date.now() > end) throw new Error(`still ${state}`);
+    }
+    await page.locator('[data-testid=detail-state]', { hasText: '已赔付' }).waitFor();
   });
 });

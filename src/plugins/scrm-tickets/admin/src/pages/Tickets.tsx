@@ -1,4 +1,5 @@
 import { useIntl } from 'react-intl';
+import { Route, Routes } from 'react-router-dom';
 import { Page, Layouts } from '@strapi/strapi/admin';
 import { Alert, Box, Button, EmptyStateLayout, Flex, Loader, Typography } from '@strapi/design-system';
 import { EmptyDocuments } from '@strapi/icons/symbols';
@@ -9,6 +10,7 @@ import { useFacets, useTicketList, type TicketList } from '../components/tickets
 import { useTicketParams } from '../components/tickets/useTicketParams';
 import { useT } from '../components/tickets/useT';
 import type { Problem } from '../components/tickets/types';
+import { TicketDetailPage } from './TicketDetail';
 
 // 工单列表 for agents and store managers: saved views, filters and sort kept in the URL, the
 // plugin's list API read 25 at a time (cursor), refreshed every 5 s. The server applies the filters
@@ -96,9 +98,12 @@ export const TicketsPage = () => {
   );
 };
 
-/** The page behind the 工单 menu link: for admins who may read tickets. */
+/** The pages behind the 工单 menu link (the list, and each ticket under it): for admins who may read tickets. */
 export const App = () => (
   <Page.Protect permissions={[{ action: 'plugin::scrm-tickets.ticket.read', subject: null }]}>
-    <TicketsPage />
+    <Routes>
+      <Route index element={<TicketsPage />} />
+      <Route path=":documentId" element={<TicketDetailPage />} />
+    </Routes>
   </Page.Protect>
 );

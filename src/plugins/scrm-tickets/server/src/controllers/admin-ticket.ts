@@ -13,6 +13,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = await getService('ticket-list', { strapi }).list(ctx.query ?? {}, ctx.state.user.id);
   },
 
+  async detail(ctx: any) {
+    const detail = await getService('ticket-detail', { strapi }).get(ctx.params.id);
+    if (!detail) throw new errors.NotFoundError('Ticket not found');
+    ctx.body = { data: detail };
+  },
+
+  async update(ctx: any) {
+    const ticket = await getService('ticket-detail', { strapi }).update(ctx.params.id, body(ctx));
+    if (!ticket) throw new errors.NotFoundError('Ticket not found');
+    ctx.body = { data: ticket };
+  },
+
+  async assign(ctx: any) {
+    const ticket = await getService('ticket-detail', { strapi }).assign(ctx.params.id, body(ctx));
+    if (!ticket) throw new errors.NotFoundError('Ticket not found');
+    ctx.body = { data: ticket };
+  },
+
+  /** A public reply or an internal note, as the staff member. */
+  async comment(ctx: any) {
+    const ticket = await strapi.documents('plugin::scrm-tickets.ticket' as any).findOne({ documentId: ctx.params.id, fields: ['id'] } as any);
+    if (!ticket) throw new errors.NotFoundError('Ticket not found');
+    ctx.status = 201;
+    ctx.body = { data: await getService('comments', { strapi }).add(ticket as any, body(ctx), { byCustomer: false }) };
+  },
+
   async workflow(ctx: any) {
     const workflow = await getService('ticket-list', { strapi }).workflow(ctx.params.key);
     if (!workflow) throw new errors.NotFoundError('No such template');

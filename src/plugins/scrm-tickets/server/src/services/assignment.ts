@@ -122,6 +122,26 @@ const createAssignmentService = ({ strapi }: { strapi: Core.Strapi }) => {
       return null;
     },
 
+    /**
+     * The agents a manager may pick for a ticket: its team's, in the order the team's strategy
+     * would choose (the first is the suggestion), then everyone else; nothing is claimed.
+     */
+    async candidates(ticketId: number): Promise<{ userId: number; name: string; team: string | null; suggested: boolean; openCount: number; capacity: number }[]> {
+      const row: any = await strapi.db.query(TICKET_UID as any).findOne({ where: { id: ticketId }, select: ['team'] });
+      const all = (await strapi.db.query(AGENT_UID as any).findMany({ populate: { user: { select: ['id'] } }, orderBy: { name: 'asc' } })).filter((a: any) => a.user);
+      const team: any = row?.team ? await strapi.db.query(TEAM_UID as any).findOne({ where: { key: row.team } }) : null;
+      const mine = all.filter((a: any) => a.team === row?.team);
+      const ranked = team
+        ? rankAgents(STRATEGIES.includes(team.strategy) ? team.strategy : 'least_loaded', mine.map(toAgent), needsOf(await getService('ticket-facts', { strapi }).forTicket(ticketId)), { now: new Date(), lastAssigned: team.lastAssignedAgent })
+        : [];
+      const order = [...ranked.map((a) => a.id), ...all.map((a: any) => a.id)];
+      const byId = new Map(all.map((a: any) => [a.id, a]));
+      return [...new Set(order)].map((id, i) => {
+        const a: any = byId.get(id);
+        return { userId: a.user.id, name: a.name, team: a.team ?? null, suggested: i === 0 && ranked.length > 0, openCount: a.openCount ?? 0, capacity: a.capacity ?? 0 };
+      });
+    },
+
     /** Whether a ticket in `state` occupies its assignee (not resolved, not final). */
     isOpen(template: unknown, state: string): boolean {
       const workflow = workflowOf(template as any);

@@ -32,6 +32,7 @@ import workbench from './workbench';
 import staffRoles from './staff-roles';
 import staffScope from './staff-scope';
 import ticketList from './ticket-list';
+import ticketDetail from './ticket-detail';
 
 export default {
   numbering,
@@ -68,4 +69,5 @@ export default {
   'staff-roles': staffRoles,
   'staff-scope': staffScope,
   'ticket-list': ticketList,
+  'ticket-detail': ticketDetail,
 };

@@ -31,6 +31,7 @@ import type { WorkbenchService } from '../services/workbench';
 import type { StaffRolesService } from '../services/staff-roles';
 import type { StaffScopeService } from '../services/staff-scope';
 import type { TicketListService } from '../services/ticket-list';
+import type { TicketDetailService } from '../services/ticket-detail';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -66,6 +67,7 @@ interface Services {
   'staff-roles': StaffRolesService;
   'staff-scope': StaffScopeService;
   'ticket-list': TicketListService;
+  'ticket-detail': TicketDetailService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { messagesOf, type BoardPage, type BoardRow, type Columns, type Workflow } from './types';
+import { useWhileVisible } from '../tickets/useWhileVisible';
 
 const PAGE_SIZE = 50;
 const REFRESH_MS = 5_000;
@@ -77,18 +78,12 @@ export const useBoard = (workflow: Workflow | null, paused: boolean) => {
 
   useEffect(() => {
     load();
-    const refresh = () => {
-      if (document.visibilityState !== 'visible' || dragging.current || moving.current > 0 || reading.current > 0) return;
-      load();
-    };
-    const timer = setInterval(refresh, REFRESH_MS);
-    // Coming back to the tab shows fresh columns at once rather than up to 5 s later.
-    document.addEventListener('visibilitychange', refresh);
-    return () => {
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', refresh);
-    };
   }, [load]);
+  const refresh = useCallback(() => {
+    if (dragging.current || moving.current > 0 || reading.current > 0) return;
+    load();
+  }, [load]);
+  useWhileVisible(refresh, REFRESH_MS);
 
   const move = useCallback(
     async (row: BoardRow, to: string) => {

@@ -2,6 +2,7 @@ import { type MouseEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { Badge, Box, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { PLUGIN_ID } from '../../pluginId';
 import { localize, type Priority, type TicketRow } from './types';
 import { useT } from './useT';
 import { useShanghaiTime } from './useShanghaiTime';
@@ -14,8 +15,8 @@ export const PRIORITY_BADGE: Record<Priority, 'danger' | 'warning' | 'neutral'> 
   low: 'neutral',
 };
 
-/** Admin routes are relative to the admin's base path (/admin). */
-export const ticketPath = (documentId: string) => `/content-manager/collection-types/plugin::scrm-tickets.ticket/${documentId}`;
+/** The ticket's detail page; admin routes are relative to the admin's base path (/admin). */
+export const ticketPath = (documentId: string) => `/plugins/${PLUGIN_ID}/tickets/${documentId}`;
 
 const Muted = ({ children }: { children: string }) => <Typography textColor="neutral600">{children}</Typography>;
 
