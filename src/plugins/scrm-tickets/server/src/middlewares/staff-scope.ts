@@ -5,6 +5,7 @@ import { getService } from '../utils/get-service';
 import { withinScope } from './ticket-scope';
 import type { DocumentMiddleware } from './types';
 
+const REGION_WRITES = new Set(['create', 'update', 'delete']);
 // Matches no region: a confined member whose regions no longer exist sees only unplaced tickets.
 const NO_REGION = -1;
 
@@ -32,6 +33,12 @@ function relationTarget(value: unknown): { id: number } | { documentId: string }
 export const staffScope =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (ctx, next) => {
+    if (ctx.uid === REGION_UID && REGION_WRITES.has(ctx.action)) {
+      // The region tree is cached; a change made here is seen by the next read here.
+      const result = await next();
+      getService('staff-scope', { strapi }).invalidate();
+      return result;
+    }
     if (ctx.uid !== TICKET_UID) return next();
     const ids = await getService('staff-scope', { strapi }).regionIds();
     if (ids === null) return next();

@@ -37,6 +37,15 @@ const createStaffScopeService = ({ strapi }: { strapi: Core.Strapi }) => {
     )
   );
   return {
+    /** After a region is written on this instance (middlewares/staff-scope.ts): the next read rebuilds the tree. */
+    invalidate: () => tree.invalidate(),
+
+    /** The ids of the region with this code and those under it; null when no region has the code. */
+    async subtree(code: string): Promise<number[] | null> {
+      const regions = await tree.get();
+      return regions.some((r) => r.code === code) ? subtreeIds(regions, [code]) : null;
+    },
+
     /** Region ids the current request's admin is confined to; null: not confined. */
     async regionIds(): Promise<number[] | null> {
       const ctx = strapi.requestContext.get() as any;

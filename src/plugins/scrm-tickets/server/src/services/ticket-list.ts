@@ -4,7 +4,6 @@ import { validationError, type PathError } from '../utils/field-errors';
 import { stateOf, workflowOf, mayTake } from '../workflow/transitions';
 import { AWAITING_APPROVAL } from '../workflow/types';
 import { DEFAULT_WORKFLOW } from '../workflow/default-workflow';
-import { subtreeIds } from './staff-scope';
 import { getService } from '../utils/get-service';
 
 const DEFAULT_PAGE = 25;
@@ -58,10 +57,10 @@ const open = { closedAt: { $null: true }, resolvedAt: { $null: true } };
  * customer and the resolution SLA's risk.
  */
 const createTicketListService = ({ strapi }: { strapi: Core.Strapi }) => {
+  // The region tree is cached by the staff scope (services/staff-scope.ts): one read per change.
   async function regionFilter(code: string): Promise<Record<string, unknown> | PathError> {
-    const regions: any[] = await strapi.db.query(REGION_UID as any).findMany({ select: ['id', 'code'], populate: { parent: { select: ['id'] } } });
-    if (!regions.some((r) => r.code === code)) return { path: ['region'], message: 'names no region' };
-    return { region: { id: { $in: subtreeIds(regions.map((r) => ({ id: r.id, code: r.code, parentId: r.parent?.id ?? null })), [code]) } } };
+    const ids = await getService('staff-scope', { strapi }).subtree(code);
+    return ids ? { region: { id: { $in: ids } } } : { path: ['region'], message: 'names no region' };
   }
 
   /** The query string as document-service filters (400 naming each bad parameter). */
