@@ -172,18 +172,24 @@ async function seedAdmin(strapi) {
   return strapi.service('admin::user').create({ ...ADMIN, isActive: true, registrationToken: null, roles: [superAdmin.id] });
 }
 
-/** Teams and their agents, each agent an admin user (Editor role) with an agent profile. */
+/** The admin user with this email, or a new one in the seeded role with the demo password. */
+async function staffUser(strapi, { email, name, role: code }) {
+  const existing = await strapi.db.query('admin::user').findOne({ where: { email } });
+  if (existing) return existing;
+  // The app's bootstrap made the roles (services/staff-roles.ts) before the seed runs.
+  const role = await strapi.db.query('admin::role').findOne({ where: { code } });
+  if (!role) throw new Error(`The role ${code} is missing: did the app's bootstrap run?`);
+  return strapi.service('admin::user').create({ email, firstname: name, password: ADMIN.password, isActive: true, registrationToken: null, roles: [role.id] });
+}
+
+/** Teams; agents and managers, each an admin user in their role with an agent profile; finance and an administrator. */
 async function seedStaff(strapi) {
   for (const team of staff.teams) await findOrCreate(strapi, UID.team, { key: team.key }, team);
-  const editor = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
-  for (const { email, name, ...profile } of staff.agents) {
-    const user =
-      (await strapi.db.query('admin::user').findOne({ where: { email } })) ??
-      (await strapi.service('admin::user').create({
-        email, firstname: name, password: ADMIN.password, isActive: true, registrationToken: null, roles: editor ? [editor.id] : [],
-      }));
+  for (const { email, name, role, ...profile } of staff.agents) {
+    const user = await staffUser(strapi, { email, name, role });
     await findOrCreate(strapi, UID.agent, { name }, { name, user: user.id, ...profile });
   }
+  for (const person of staff.office) await staffUser(strapi, person);
 }
 
 async function grantCustomerActions(strapi) {
@@ -235,6 +241,7 @@ async function seed(strapi, log = console.log) {
   const states = Object.entries(byState).map(([state, n]) => `${state} ${n}`).join(', ');
   log(`Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s; ${TICKETS} tickets: ${states}.`);
   log(`Admin: ${ADMIN.email} / ${ADMIN.password}`);
+  log(`Staff (same password): ${[...staff.agents, ...staff.office].map((p) => `${p.name} ${p.email}`).join(', ')}`);
   return true;
 }
 

@@ -40,4 +40,5 @@ require('./api/workbench.spec');
 require('./api/staff-access.spec');
 require('./api/ticket-list.spec');
 require('./api/ticket-detail.spec');
+require('./api/customer-360.spec');
 require('./api/demo-seed.spec');

@@ -3,6 +3,8 @@ import { http } from '../helpers/fixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { seed, ADMIN } = require('../../scripts/seed');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const staff = require('../../scripts/seed/staff');
 
 describe('demo seed (npm run demo)', () => {
   it('loads the demo through the one write path, and a second run seeds nothing', async () => {
@@ -43,6 +45,12 @@ describe('demo seed (npm run demo)', () => {
     // The VIP rule sent VIP customers to the VIP desk, which assigned them.
     const agents = await s.documents('plugin::scrm-tickets.agent-profile' as any).count({ filters: { team: { $in: ['service', 'vip'] } } } as any);
     expect(agents).toBe(4);
+    // One person in each role the plugin makes, logging in with the demo password.
+    const emails = [...staff.agents, ...staff.office].map((p: any) => p.email);
+    const staffRoles = await s.db.query('admin::user').findMany({ where: { email: { $in: emails } }, populate: { roles: true } });
+    expect([...new Set(staffRoles.flatMap((u: any) => u.roles.map((r: any) => r.name)))].sort()).toEqual(['区域经理', '客服坐席', '店长', '管理员', '财务'].sort());
+    const finance = await http().post('/admin/login').send({ email: 'qian.hui@scrm.local', password: ADMIN.password });
+    expect(finance.status).toBe(200);
     const assigned = await s.db.connection('scrm_ticket_events').where({ type: 'assignment' }).count({ n: '*' });
     expect(Number(assigned[0].n)).toBeGreaterThan(0);
 

@@ -19,6 +19,8 @@ describe('staff access: seeded roles, permissions on every admin route, region s
     expect(has('财务', 'plugin::scrm-tickets.library.manage')).toBe(false);
     expect(has('管理员', 'plugin::scrm-tickets.library.manage')).toBe(true);
     expect(has('客服坐席', 'plugin::content-manager.explorer.read')).toBe(true);
+    // Replies carry photos: the roles that reply may upload; finance does not.
+    expect(['客服坐席', '店长', '区域经理', '管理员', '财务'].map((r) => has(r, 'plugin::upload.assets.create'))).toEqual([true, true, true, true, false]);
     const again = await strapi().plugin('scrm-tickets').service('staff-roles').ensure();
     expect(again.created).toEqual([]);
   });

@@ -43,6 +43,10 @@ describe('admin ticket detail (GET /scrm-tickets/tickets/:id/detail, edit, reply
     expect(d.notifications).toEqual([]);
     expect(d.candidates[0]).toMatchObject({ userId: agentA.id, suggested: true, team });
     expect(d.candidates.filter((c: any) => c.suggested)).toHaveLength(1);
+    // The page offers what the reader's role holds: 管理员 all; a role of read and transition only, just that.
+    expect(d.can).toEqual({ update: true, assign: true, transition: true, approve: true });
+    const mover = await adminWithRole(unique('只读可流转'), ['plugin::scrm-tickets.ticket.read', 'plugin::scrm-tickets.ticket.transition']);
+    expect((await detail(mover.jwt)).can).toEqual({ update: false, assign: false, transition: true, approve: false });
   });
 
   it('refuses a bad field value with its path and saves nothing; saves a good one with the version', async () => {
@@ -66,6 +70,19 @@ describe('admin ticket detail (GET /scrm-tickets/tickets/:id/detail, edit, reply
     expect((await reply('', 'public')).status).toBe(400);
     const comments = (await detail()).events.filter((e: any) => e.type === 'comment').map((e: any) => [e.body, e.visibility]);
     expect(comments).toEqual([['已安排师傅', 'public'], ['客户很急', 'internal']]);
+
+    // A 客服坐席 attaches a photo through the Media Library's admin upload (the role holds it) and
+    // replies with the photo alone.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const upload = await http().post('/upload').set(bearer(agentA.jwt)).attach('files', png, { filename: '现场照片.png', contentType: 'image/png' });
+    expect(upload.status).toBe(201);
+    const photo = upload.body[0].id;
+    const withPhoto = await http().post(`/scrm-tickets/tickets/${ticket.documentId}/comments`).set(bearer(agentA.jwt)).send({ body: '', attachments: [photo] });
+    expect(withPhoto.status).toBe(201);
+    const last = (await detail()).events.filter((e: any) => e.type === 'comment').pop();
+    expect([last.body, last.attachments.map((f: any) => f.name)]).toEqual(['', ['现场照片.png']]);
+    // Neither text nor files: refused.
+    expect((await http().post(`/scrm-tickets/tickets/${ticket.documentId}/comments`).set(bearer(agentA.jwt)).send({ body: ' ', attachments: [] })).status).toBe(400);
 
     const assign = (jwt: string, assignee: unknown, version: number) => http().post(`/scrm-tickets/tickets/${ticket.documentId}/assign`).set(bearer(jwt)).send({ assignee, version });
     expect((await assign(agentA.jwt, agentA.id, 2)).status).toBe(403); // 客服坐席 holds no ticket.assign

@@ -19,6 +19,11 @@ const TEMPLATE = {
   ],
 };
 const MANAGER = { email: 'sh-manager@browser.local', password: 'Browser2026!', firstname: '上海', lastname: '店长' };
+const REGIONAL = { email: 'ec-regional@browser.local', password: 'Browser2026!', firstname: '华东', lastname: '区域经理' };
+const FINANCE = { email: 'finance@browser.local', password: 'Browser2026!', firstname: '总部', lastname: '财务' };
+const CONFIGURER = { email: 'configurer@browser.local', password: 'Browser2026!', firstname: '系统', lastname: '配置员' };
+// A 1×1 PNG: the photo a 客服坐席 attaches to a reply.
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 // A compensation needs the store manager's approval before it is paid.
 const APPROVAL_TEMPLATE = {
   key: 'list_compensation',
@@ -82,18 +87,23 @@ describe('ticket list in the admin (headless Chromium, zh-Hans)', () => {
     const region = async (code: string, name: string) => (await call('POST', `${CT}/plugin::scrm-tickets.region`, { code, name, level: 'city' })).data;
     const sh = await region('SH', '上海');
     const hz = await region('HZ', '杭州');
-    const customer = (await call('POST', `${CT}/api::customer.customer`, { name: '王女士', mobile: '13900000001' })).data;
+    const customer = (await call('POST', `${CT}/api::customer.customer`, { name: '王女士', mobile: '13900000001', vipLevel: 1 })).data;
+    await call('POST', `${CT}/api::order.order`, { number: 'DD20261101-0007', amountFen: 459900, state: 'completed', customer: { connect: [{ documentId: customer.documentId }] } });
     const ticket = async (title: string, extra: Record<string, unknown>) => {
       const made = (await call('POST', `${CT}/plugin::scrm-tickets.ticket`, { title, template: { connect: [{ documentId: (await templateDoc()).documentId }] }, fields: { summary: title }, ...extra })).data;
       numbers[title] = made.number;
     };
     const templateDoc = async () => (await call('GET', `${CT}/plugin::scrm-tickets.ticket-template?filters[key][$eq]=${TEMPLATE.key}`)).results[0];
     await ticket('上海空调漏水', { region: { connect: [{ documentId: sh.documentId }] }, customer: { connect: [{ documentId: customer.documentId }] }, priority: 'urgent' });
-    await ticket('杭州冰箱异响', { region: { connect: [{ documentId: hz.documentId }] } });
+    // 王女士's too: her 360 panel lists it for those who see 杭州, and not for the 上海 agent.
+    await ticket('杭州冰箱异响', { region: { connect: [{ documentId: hz.documentId }] }, customer: { connect: [{ documentId: customer.documentId }] } });
     await ticket('未分区的咨询', {});
     // The 上海 agent: an admin user in the seeded 客服坐席 role whose agent profile names 上海.
     const agentId = await invite(AGENT, 'scrm-agent');
     await invite(MANAGER, 'scrm-store-manager');
+    await invite(REGIONAL, 'scrm-regional-manager');
+    await invite(FINANCE, 'scrm-finance');
+    await invite(CONFIGURER, 'scrm-admin');
     await call('POST', `${CT}/plugin::scrm-tickets.team`, { key: 'sh', name: '上海组', autoAssign: false });
     await call('POST', `${CT}/plugin::scrm-tickets.agent-profile`, { name: '上海坐席', team: 'sh', user: agentId, regions: ['SH'] });
     await call('POST', `${CT}/plugin::scrm-tickets.approval-policy`, { key: 'browser_compensation', name: '赔付审批', levels: [{ key: 'store', label: { 'zh-Hans': '店长审批' }, roles: ['店长'] }] });
@@ -154,6 +164,8 @@ describe('ticket list in the admin (headless Chromium, zh-Hans)', () => {
     // in_progress → closed is no transition of the workflow: the server refuses, the card goes back.
     await card(number).dragTo(column('closed'));
     await page.locator('[data-testid=board-error]').waitFor();
+    // Said in Chinese, with the states' names.
+    expect(await page.textContent('[data-testid=board-error]')).toContain('工单不能从「处理中」直接到「已关闭」');
     await column('in_progress').locator(`[data-testid=board-card][data-number="${number}"]`).waitFor();
     expect(await stateOf(number)).toBe('in_progress');
     await shot('5-board-refused');
@@ -180,8 +192,57 @@ describe('ticket list in the admin (headless Chromium, zh-Hans)', () => {
     await page.fill('textarea[name=reply]', '已联系客户，明早上门');
     await page.click('[data-testid=send-reply]');
     await page.locator('[data-testid=timeline-item][data-type=comment]', { hasText: '明早上门' }).waitFor();
-    await page.locator('[data-testid=customer-card]', { hasText: '王女士' }).waitFor();
+    // A reply with a photo: uploaded to the Media Library, linked on the timeline.
+    await page.fill('textarea[name=reply]', '现场照片见附件');
+    await page.setInputFiles('[data-testid=reply-file-input]', { name: '现场照片.png', mimeType: 'image/png', buffer: PHOTO });
+    await page.locator('[data-testid=reply-files]', { hasText: '现场照片.png' }).waitFor();
+    await page.click('[data-testid=send-reply]');
+    await page.locator('[data-testid=timeline-item][data-type=comment]', { hasText: '现场照片.png' }).waitFor();
+
+    // Customer 360: her order; her 杭州 ticket is outside this agent's regions.
+    const card = page.locator('[data-testid=customer-card]');
+    await card.locator('text=王女士').waitFor();
+    await page.locator('[data-testid=c360-orders]', { hasText: 'DD20261101-0007' }).waitFor();
+    expect(await page.textContent('[data-testid=c360-tickets]')).toContain('暂无其他工单');
+    // 转为商机: an empty title is refused under its field; a good one is linked to the ticket.
+    await page.click('[data-testid=c360-new-opportunity]');
+    const dialog = page.locator('[role=dialog]');
+    await dialog.locator('input[name=title]').fill('');
+    await dialog.locator('[data-testid=c360-save-opportunity]').click();
+    await dialog.locator('[data-testid=c360-error-title]').waitFor();
+    await shot('7-detail-opportunity-error');
+    await dialog.locator('input[name=title]').fill('以旧换新：一级能效空调');
+    await dialog.locator('input[name=expectedAmountFen]').fill('6999');
+    await dialog.locator('[data-testid=c360-save-opportunity]').click();
+    await page.locator('[data-testid=c360-opportunities]', { hasText: '以旧换新：一级能效空调' }).waitFor();
+    expect(await page.textContent('[data-testid=c360-opportunities]')).toContain('本单关联');
+    const linked = (await call('GET', `${CT}/plugin::scrm-tickets.ticket/${(await stored()).documentId}?populate[opportunity]=true`)).data;
+    expect([linked.opportunity.title, linked.opportunity.expectedAmountFen]).toEqual(['以旧换新：一级能效空调', 699900]);
     await shot('7-detail');
+  });
+
+  it('gives each seeded role its pages and only the controls its rights allow', async () => {
+    const roles = [
+      { who: AGENT, code: 'scrm-agent', sees: 2, controls: ['edit-fields', 'send-reply'], not: ['assign'] },
+      { who: MANAGER, code: 'scrm-store-manager', sees: 3, controls: ['edit-fields', 'send-reply', 'assign'], not: [] },
+      { who: REGIONAL, code: 'scrm-regional-manager', sees: 3, controls: ['edit-fields', 'assign'], not: [] },
+      { who: FINANCE, code: 'scrm-finance', sees: 3, controls: ['read-only'], not: ['edit-fields', 'send-reply', 'assign'] },
+      { who: CONFIGURER, code: 'scrm-admin', sees: 3, controls: ['edit-fields', 'send-reply', 'assign'], not: [] },
+    ];
+    const ticket = (await call('GET', `${CT}/plugin::scrm-tickets.ticket?filters[number][$eq]=${numbers['未分区的咨询']}`)).results[0];
+    for (const role of roles) {
+      await logIn(role.who);
+      await page.goto(`${app.url}/admin/plugins/scrm-tickets/tickets`);
+      await page.locator('tr[data-testid=ticket-row]').nth(role.sees - 1).waitFor();
+      expect(await page.locator('tr[data-testid=ticket-row]').count()).toBe(role.sees);
+      await shot(`role-${role.code}-list`);
+      await page.goto(`${app.url}/admin/plugins/scrm-tickets/tickets/${ticket.documentId}`);
+      await page.waitForSelector('[data-testid=detail-number]');
+      await page.locator('[data-testid=customer-card]').waitFor();
+      for (const id of role.controls) await page.locator(`[data-testid=${id}]`).first().waitFor();
+      for (const id of role.not) expect([role.code, id, await page.locator(`[data-testid=${id}]`).count()]).toEqual([role.code, id, 0]);
+      await shot(`role-${role.code}-detail`);
+    }
   });
 
   it('lets the 店长 approve a compensation waiting for the store level', async () => {

@@ -4,7 +4,8 @@ import { Page, Layouts } from '@strapi/strapi/admin';
 import { Flex, Grid, Loader } from '@strapi/design-system';
 import { ErrorAlert } from '../components/board/ErrorAlert';
 import { ActionsCard } from '../components/detail/ActionsCard';
-import { CustomerCard } from '../components/detail/CustomerCard';
+import { Customer360Panel } from '../components/detail/customer360/Customer360Panel';
+import { useCustomer360 } from '../components/detail/customer360/useCustomer360';
 import { BackToList, DetailHeader } from '../components/detail/DetailHeader';
 import { FieldsCard } from '../components/detail/FieldsCard';
 import { useStateName } from '../components/detail/labels';
@@ -17,7 +18,7 @@ import { useT } from '../components/tickets/useT';
 
 // 工单详情: one ticket for the agent working it. Its fields (editable), what the reader may do
 // now (transitions, checklist, approval, assignment), the SLA, the timeline with the reply box,
-// the notifications it caused and its customer. The server decides every action and says why it
+// the notifications it caused and its customer's 360° view. The server decides every action and says why it
 // refuses; the page reads the ticket again after each one and every 10 s.
 
 const TicketDetail = ({ documentId }: { documentId: string }) => {
@@ -27,6 +28,7 @@ const TicketDetail = ({ documentId }: { documentId: string }) => {
   const { detail, loadError } = api;
   const stateName = useStateName(detail?.template ?? null);
   const [loadErrorClosed, setLoadErrorClosed] = useState(false);
+  const c360 = useCustomer360(documentId, detail?.ticket.version, api.reload);
 
   if (!detail) {
     return (
@@ -60,15 +62,15 @@ const TicketDetail = ({ documentId }: { documentId: string }) => {
           )}
           <Grid.Root gap={4}>
             <Grid.Item col={8} s={12} direction="column" alignItems="stretch" gap={4}>
-              <FieldsCard ticket={ticket} template={template} busy={api.busy} update={api.update} onEditingChange={setEditing} />
+              <FieldsCard ticket={ticket} template={template} busy={api.busy} editable={detail.can.update} update={api.update} onEditingChange={setEditing} />
               <Timeline detail={detail} />
-              <ReplyBox busy={api.busy} comment={api.comment} />
+              {detail.can.update && <ReplyBox busy={api.busy} comment={api.comment} />}
               <NotificationsTable notifications={detail.notifications} />
             </Grid.Item>
             <Grid.Item col={4} s={12} direction="column" alignItems="stretch" gap={4}>
               <ActionsCard detail={detail} api={api} stateName={stateName} />
               <SlaCard ticket={ticket} />
-              <CustomerCard customer={ticket.customer} />
+              <Customer360Panel ticket={{ documentId, number: ticket.number, title: ticket.title }} c360={c360} canSell={detail.can.update} />
             </Grid.Item>
           </Grid.Root>
         </Flex>

@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { ACTIONS } from '../constants';
 import { getService } from '../utils/get-service';
+
+/** What the reader's role lets them do on the detail page: the page offers only those controls (the routes check again). */
+const DETAIL_RIGHTS = ['update', 'assign', 'transition', 'approve'] as const;
 
 // The admin panel's ticket actions: the same services as the content API, answered unsanitised
 // because admin routes are guarded by RBAC (routes/admin.ts), not by users-permissions.
@@ -16,7 +20,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async detail(ctx: any) {
     const detail = await getService('ticket-detail', { strapi }).get(ctx.params.id);
     if (!detail) throw new errors.NotFoundError('Ticket not found');
-    ctx.body = { data: detail };
+    const can = Object.fromEntries(DETAIL_RIGHTS.map((right) => [right, Boolean(ctx.state.userAbility?.can(ACTIONS[right]))]));
+    ctx.body = { data: { ...detail, can } };
   },
 
   async update(ctx: any) {
@@ -29,6 +34,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const ticket = await getService('ticket-detail', { strapi }).assign(ctx.params.id, body(ctx));
     if (!ticket) throw new errors.NotFoundError('Ticket not found');
     ctx.body = { data: ticket };
+  },
+
+  /** The customer 360° panel: the customer, their other tickets, orders, opportunities and WeCom contact. */
+  async customer(ctx: any) {
+    const panel = await getService('customer-360', { strapi }).forTicket(ctx.params.id);
+    if (!panel) throw new errors.NotFoundError('Ticket not found');
+    ctx.body = { data: panel };
+  },
+
+  /** An opportunity (商机) for the ticket's customer, linked to the ticket. */
+  async createOpportunity(ctx: any) {
+    const made = await getService('customer-360', { strapi }).createOpportunity(ctx.params.id, body(ctx), ctx.state.user.id);
+    if (!made) throw new errors.NotFoundError('Ticket not found');
+    ctx.status = 201;
+    ctx.body = { data: made };
   },
 
   /** A public reply or an internal note, as the staff member. */

@@ -20,6 +20,8 @@ export default {
     guarded('PUT', '/tickets/:id', 'admin-ticket.update', ACTIONS.update),
     guarded('POST', '/tickets/:id/comments', 'admin-ticket.comment', ACTIONS.update),
     guarded('POST', '/tickets/:id/assign', 'admin-ticket.assign', ACTIONS.assign),
+    guarded('GET', '/tickets/:id/customer', 'admin-ticket.customer', ACTIONS.read),
+    guarded('POST', '/tickets/:id/opportunity', 'admin-ticket.createOpportunity', ACTIONS.update),
     guarded('GET', '/tickets/:id/transitions', 'admin-ticket.transitions', ACTIONS.read),
     guarded('POST', '/tickets/:id/transitions', 'admin-ticket.transition', ACTIONS.transition),
     guarded('POST', '/tickets/:id/approvals', 'admin-ticket.approve', ACTIONS.approve),

@@ -23,8 +23,10 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async add(ticket: TicketRef, input: CommentInput, opts: { byCustomer: boolean }) {
     const problems: PathError[] = [];
     const body = typeof input.body === 'string' ? input.body.trim() : '';
-    if (body.length === 0 || body.length > MAX_BODY) {
-      problems.push({ path: ['body'], message: `must be a text of 1-${MAX_BODY} characters` });
+    // A photo may say it all: the text can be left out when files are attached.
+    const hasFiles = Array.isArray(input.attachments) && input.attachments.length > 0;
+    if ((body.length === 0 && !hasFiles) || body.length > MAX_BODY || (input.body !== undefined && typeof input.body !== 'string')) {
+      problems.push({ path: ['body'], message: `must be a text of 1-${MAX_BODY} characters (or empty with attachments)` });
     }
     const visibility = input.visibility ?? 'public';
     if (visibility !== 'public' && visibility !== 'internal') {

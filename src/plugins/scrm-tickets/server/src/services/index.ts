@@ -33,6 +33,7 @@ import staffRoles from './staff-roles';
 import staffScope from './staff-scope';
 import ticketList from './ticket-list';
 import ticketDetail from './ticket-detail';
+import customer360 from './customer-360';
 
 export default {
   numbering,
@@ -70,4 +71,5 @@ export default {
   'staff-scope': staffScope,
   'ticket-list': ticketList,
   'ticket-detail': ticketDetail,
+  'customer-360': customer360,
 };

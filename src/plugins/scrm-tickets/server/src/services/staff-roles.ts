@@ -17,7 +17,10 @@ interface StaffRole {
   actions: string[];
   /** Content Manager rights per content type. */
   contentTypes: (hosts: Hosts) => Record<string, CrudVerb[]>;
+  /** Whether they attach files (photos, invoices) to replies: the Media Library's read and upload rights. */
+  attaches: boolean;
 }
+const MEDIA_ACTIONS = ['plugin::upload.read', 'plugin::upload.assets.create'];
 interface Hosts {
   customer: string;
   order: string;
@@ -36,26 +39,31 @@ export const STAFF_ROLES: StaffRole[] = [
   {
     code: 'scrm-agent', name: '客服坐席', description: 'Service agent: works the tickets of their regions',
     actions: ['ticket.read', 'ticket.create', 'ticket.update', 'ticket.transition'],
+    attaches: true,
     contentTypes: (h) => ({ [TICKET_UID]: ['read', 'create', 'update'], [EVENT_UID]: ['read'], [h.customer]: ['read', 'create', 'update'], [h.order]: ['read'], [h.opportunity]: ['read', 'create'] }),
   },
   {
     code: 'scrm-store-manager', name: '店长', description: 'Store manager: assigns and approves the tickets of their store',
     actions: ['ticket.read', 'ticket.create', 'ticket.update', 'ticket.assign', 'ticket.transition', 'ticket.approve'],
+    attaches: true,
     contentTypes: (h) => ({ [TICKET_UID]: ['read', 'create', 'update'], [EVENT_UID]: ['read'], [h.customer]: ['read', 'create', 'update'], [h.order]: ['read'], [h.opportunity]: ['read', 'create', 'update'] }),
   },
   {
     code: 'scrm-regional-manager', name: '区域经理', description: 'Regional manager: oversees, approves and exports the tickets of their regions',
     actions: ['ticket.read', 'ticket.update', 'ticket.assign', 'ticket.transition', 'ticket.approve', 'ticket.export'],
+    attaches: true,
     contentTypes: (h) => ({ [TICKET_UID]: ['read', 'update'], [EVENT_UID]: ['read'], [h.customer]: ['read'], [h.order]: ['read'], [h.opportunity]: ['read', 'update'], [NOTIFICATION_UID]: ['read'] }),
   },
   {
     code: 'scrm-finance', name: '财务', description: 'Finance: settles closed tickets and exports statements',
     actions: ['ticket.read', 'ticket.export', 'settlement.settle'],
+    attaches: false,
     contentTypes: () => ({ [TICKET_UID]: ['read'], [STATEMENT_UID]: ['read'], [TIER_UID]: ['read'], [PRICE_LIST_UID]: ['read'], [CURRENCY_RATE_UID]: CRUD }),
   },
   {
     code: 'scrm-admin', name: '管理员', description: 'Administrator: configures templates, rules, SLAs, libraries and settlement; every ticket action',
     actions: ['ticket.read', 'ticket.create', 'ticket.update', 'ticket.assign', 'ticket.export', 'ticket.transition', 'ticket.approve', 'notification.retry', 'queues.read', 'settlement.settle', 'library.manage'],
+    attaches: true,
     contentTypes: (h) => ({
       [TICKET_UID]: ['read', 'create', 'update'], [EVENT_UID]: ['read'], [NOTIFICATION_UID]: ['read'], [STATEMENT_UID]: ['read'],
       [h.customer]: CRUD, [h.order]: CRUD, [h.opportunity]: CRUD,
@@ -85,7 +93,7 @@ const createStaffRolesService = ({ strapi }: { strapi: Core.Strapi }) => ({
         .service('admin::content-type')
         .getPermissionsWithNestedFields(ctActions.map((a) => strapi.service('admin::permission').actionProvider.get(a.actionId)).filter(Boolean))
         .filter((p: any) => ctActions.find((a) => a.actionId === p.action)?.subjects.includes(p.subject));
-      const pluginPermissions = spec.actions.map((uid) => ({ action: P(uid), subject: null, conditions: [], properties: {} }));
+      const pluginPermissions = [...spec.actions.map(P), ...(spec.attaches ? MEDIA_ACTIONS : [])].map((action) => ({ action, subject: null, conditions: [], properties: {} }));
       await roles.assignPermissions(role.id, [...contentPermissions, ...pluginPermissions]);
       created.push(spec.name);
     }

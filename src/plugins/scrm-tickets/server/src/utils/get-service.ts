@@ -32,6 +32,7 @@ import type { StaffRolesService } from '../services/staff-roles';
 import type { StaffScopeService } from '../services/staff-scope';
 import type { TicketListService } from '../services/ticket-list';
 import type { TicketDetailService } from '../services/ticket-detail';
+import type { Customer360Service } from '../services/customer-360';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -68,6 +69,7 @@ interface Services {
   'staff-scope': StaffScopeService;
   'ticket-list': TicketListService;
   'ticket-detail': TicketDetailService;
+  'customer-360': Customer360Service;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */

@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { useFetchClient } from '@strapi/strapi/admin';
+import { localize } from '../tickets/types';
+import { useT } from '../tickets/useT';
+import { refusalText } from './refusalText';
 import { messagesOf, type BoardPage, type BoardRow, type Columns, type Workflow } from './types';
 import { useWhileVisible } from '../tickets/useWhileVisible';
 
@@ -38,6 +42,15 @@ const moveRow = (columns: Columns, row: BoardRow, to: string): Columns => {
  * transition: the card moves at once and goes back if the server refuses, saying why (`refusal`).
  */
 export const useBoard = (workflow: Workflow | null, paused: boolean) => {
+  const t = useT();
+  const { locale } = useIntl();
+  const stateName = useCallback(
+    (key: string) => {
+      const state = workflow?.states.find((s) => s.key === key);
+      return state ? localize(state.label, locale) : key;
+    },
+    [workflow, locale]
+  );
   const { get, post } = useFetchClient();
   const [board, setBoard] = useState<Board | null>(null);
   const [refusal, setRefusal] = useState<string[]>([]);
@@ -105,13 +118,13 @@ export const useBoard = (workflow: Workflow | null, paused: boolean) => {
         });
       } catch (error) {
         update((columns) => moveRow(columns, { ...row, state: to }, row.state));
-        setRefusal(messagesOf(error));
+        setRefusal(refusalText(error, { from: row.state, to }, stateName, t));
       } finally {
         // The server may have put the ticket elsewhere (an approval holds it in awaiting_approval).
         if (--moving.current === 0) load();
       }
     },
-    [load, post, workflow]
+    [load, post, workflow, stateName, t]
   );
 
   const mine = board?.workflow === workflow ? board : null;

@@ -30,23 +30,32 @@ export const ActionsCard = ({ detail, api, stateName }: Props) => {
   const t = useT();
   const { ticket, template, transitions, candidates } = detail;
   const checklist = template?.states.find((s) => s.key === ticket.state)?.checklist ?? [];
+  const { can } = detail;
+  const approving = can.approve && ticket.approvalState === 'pending' && ticket.approval;
   return (
     <Section title={t('detail.actions')}>
       <Flex direction="column" alignItems="stretch" gap={4}>
-        <TransitionButtons transitions={transitions} checklist={checklist} busy={api.busy} onTransition={api.transition} />
+        {can.transition && <TransitionButtons transitions={transitions} checklist={checklist} busy={api.busy} onTransition={api.transition} />}
         {checklist.length > 0 && (
           <Part title={t('detail.checklist')}>
-            <Checklist ticket={ticket} items={checklist} busy={api.busy} update={api.update} />
+            <Checklist ticket={ticket} items={checklist} busy={api.busy || !can.update} update={api.update} />
           </Part>
         )}
-        {ticket.approvalState === 'pending' && ticket.approval && (
+        {approving && (
           <Part title={t('detail.approval')}>
-            <ApprovalPanel approval={ticket.approval} stateName={stateName} busy={api.busy} decide={api.decide} />
+            <ApprovalPanel approval={ticket.approval!} stateName={stateName} busy={api.busy} decide={api.decide} />
           </Part>
         )}
-        <Part title={t('detail.assign')}>
-          <AssignPicker ticket={ticket} candidates={candidates} busy={api.busy} assign={api.assign} />
-        </Part>
+        {can.assign && (
+          <Part title={t('detail.assign')}>
+            <AssignPicker ticket={ticket} candidates={candidates} busy={api.busy} assign={api.assign} />
+          </Part>
+        )}
+        {!can.transition && !can.update && !approving && !can.assign && (
+          <Typography textColor="neutral600" data-testid="read-only">
+            {t('detail.readOnly')}
+          </Typography>
+        )}
       </Flex>
     </Section>
   );

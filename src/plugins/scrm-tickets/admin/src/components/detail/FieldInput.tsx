@@ -13,6 +13,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { localize } from '../tickets/types';
+import { MoneyInput } from './MoneyInput';
 import { useT } from '../tickets/useT';
 import { fromShanghaiInput, helpOf, toShanghaiInput, useFieldFormat } from './fieldValues';
 import type { FieldDefinition } from './types';
@@ -43,15 +44,7 @@ const Control = ({ def, value, onChange }: ControlProps) => {
     case 'number':
       return <NumberInput value={(value as number | null) ?? undefined} onValueChange={(n) => onChange(n ?? null)} />;
     case 'money':
-      // Typed in yuan, stored in fen.
-      return (
-        <NumberInput
-          step={0.01}
-          startAction={<Typography textColor="neutral600">¥</Typography>}
-          value={typeof value === 'number' ? value / 100 : undefined}
-          onValueChange={(yuan) => onChange(yuan === undefined ? null : Math.round(yuan * 100))}
-        />
-      );
+      return <MoneyInput value={value as number | null} onChange={onChange} />;
     case 'date':
       return <TextInput type="date" value={(value as string | null) ?? ''} onChange={text(onChange)} />;
     case 'datetime':

@@ -14,6 +14,8 @@ interface Props {
   ticket: Ticket;
   template: Template | null;
   busy: boolean;
+  /** Whether the reader may edit (ticket.update); without it the card only shows. */
+  editable: boolean;
   update: DetailApi['update'];
   /** The page stops refreshing while the form is open. */
   onEditingChange: (editing: boolean) => void;
@@ -49,7 +51,7 @@ const errorsOf = (problems: Problem[]): Errors => {
  * priority. A refused save keeps the form open with each error at its field (the server saved
  * nothing); a stale version closes it on the ticket as it now is.
  */
-export const FieldsCard = ({ ticket, template, busy, update, onEditingChange }: Props) => {
+export const FieldsCard = ({ ticket, template, busy, editable, update, onEditingChange }: Props) => {
   const t = useT();
   const { locale } = useIntl();
   const format = useFieldFormat();
@@ -85,9 +87,11 @@ export const FieldsCard = ({ ticket, template, busy, update, onEditingChange }: 
       <Section
         title={t('detail.fields')}
         action={
-          <Button variant="secondary" startIcon={<Pencil />} onClick={start} disabled={busy} data-testid="edit-fields">
-            {t('detail.fields.edit')}
-          </Button>
+          editable && (
+            <Button variant="secondary" startIcon={<Pencil />} onClick={start} disabled={busy} data-testid="edit-fields">
+              {t('detail.fields.edit')}
+            </Button>
+          )
         }
       >
         {shown.length === 0 ? (

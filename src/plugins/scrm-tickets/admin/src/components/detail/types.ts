@@ -116,6 +116,8 @@ export interface Detail {
   transitions: Transition[];
   notifications: Notification[];
   candidates: Candidate[];
+  /** The reader's rights: controls they do not hold are not offered. */
+  can: { update: boolean; assign: boolean; transition: boolean; approve: boolean };
 }
 
 /** What the server said when it refused an action. */

@@ -67,17 +67,33 @@ export const useTicketDetail = (documentId: string, editing: boolean) => {
     }
   };
 
+  // Files already uploaded by an earlier, refused try keep their ids and are not sent again.
+  const uploads = useRef(new WeakMap<File, number>());
+  const uploaded = async (files: File[]): Promise<number[]> => {
+    const todo = files.filter((file) => !uploads.current.has(file));
+    if (todo.length) {
+      const form = new FormData();
+      todo.forEach((file) => form.append('files', file));
+      // The Media Library's own admin route (plugin::upload.assets.create), as Strapi's editors upload.
+      const res = await post('/upload', form);
+      (res.data as { id: number }[]).forEach((saved, i) => uploads.current.set(todo[i], saved.id));
+    }
+    return files.map((file) => uploads.current.get(file) as number);
+  };
+
   const base = `/scrm-tickets/tickets/${encodeURIComponent(documentId)}`;
   // Actions other than an edit send the version on screen: the one the user decided on.
   const version = detail?.ticket.version;
   return {
     detail,
     loadError,
+    reload: load,
     refusal,
     dismissRefusal: () => setRefusal([]),
     busy,
     update: (body: TicketUpdate) => act(() => put(base, body)),
-    comment: (body: string, visibility: 'public' | 'internal') => act(() => post(`${base}/comments`, { body, visibility })),
+    comment: (body: string, visibility: 'public' | 'internal', files: File[] = []) =>
+      act(async () => post(`${base}/comments`, { body, visibility, attachments: await uploaded(files) })),
     assign: (assignee: number | null) => act(() => post(`${base}/assign`, { assignee, version })),
     transition: (to: string) => act(() => post(`${base}/transitions`, { to, version })),
     decide: (decision: 'approve' | 'reject', reason: string) =>
