@@ -69,6 +69,8 @@ describe('workflow transitions', () => {
     const stored = await read(ticket.documentId);
     expect(stored.closedAt).not.toBeNull();
     expect(stored.version).toBe(ticket.version + path.length);
+    // resolved → in_progress once: the reports' reopen rate counts it.
+    expect(stored.reopenCount).toBe(1);
     const events = await eventsOf(ticket.documentId);
     const moves = events.filter((e) => e.type === 'state_changed').map((e) => e.changes.state.after);
     expect(moves).toEqual(path);

@@ -32,6 +32,7 @@ export const ACTIONS = {
   retryNotification: 'plugin::scrm-tickets.notification.retry',
   readQueues: 'plugin::scrm-tickets.queues.read',
   settle: 'plugin::scrm-tickets.settlement.settle',
+  reports: 'plugin::scrm-tickets.report.read',
   configure: 'plugin::scrm-tickets.library.manage',
 } as const;
 
@@ -95,6 +96,8 @@ export const SYSTEM_ATTRIBUTES = [
   'nextReplyDueAt',
   'resolutionDueAt',
   'slaMet',
+  // Counted by the workflow on each reopen (workflow/stamps.ts): the reports' reopen rate.
+  'reopenCount',
 ] as const;
 
 /** What a staff member does that counts as answering the customer (per SLA policy). */

@@ -35,6 +35,13 @@ export interface PluginConfig {
   intake?: IntakeConfig;
   /** SMS sign-in of the customer H5 pages (services/h5-auth.ts has the defaults). */
   h5?: Partial<H5Limits>;
+  /** The dashboard (services/reports.ts). */
+  reports?: ReportsConfig;
+}
+
+export interface ReportsConfig {
+  /** Split parties that are the business itself: their settlement shares are not a cost. */
+  ownParties: string[];
 }
 
 export interface H5Limits {
@@ -82,6 +89,7 @@ export default {
     timezone: 'Asia/Shanghai',
     notifications: DEFAULT_NOTIFICATIONS,
     intake: { wecom: null },
+    reports: { ownParties: ['platform'] },
   } satisfies PluginConfig,
   validator(config: PluginConfig) {
     if (!/^[A-Z]{1,6}$/.test(config.numberPrefix)) {

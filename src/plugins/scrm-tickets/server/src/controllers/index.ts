@@ -9,6 +9,7 @@ import intake from './intake';
 import wecomCallback from './wecom-callback';
 import h5Auth from './h5-auth';
 import workbench from './workbench';
+import reports from './reports';
 
 export default {
   'admin-ticket': adminTicket,
@@ -22,4 +23,5 @@ export default {
   'wecom-callback': wecomCallback,
   'h5-auth': h5Auth,
   workbench,
+  reports,
 };

@@ -13,6 +13,7 @@ const actions = [
   { uid: 'ticket.approve', displayName: 'Approve or reject tickets awaiting approval' },
   { uid: 'notification.retry', displayName: 'Send a dead notification again' },
   { uid: 'queues.read', displayName: 'See the job queues (ops view at /admin/queues)' },
+  { uid: 'report.read', displayName: 'See the KPI and revenue dashboard (数据驾驶舱)' },
   { uid: 'settlement.settle', displayName: 'Draft, confirm and pay settlement statements' },
   { uid: 'library.manage', displayName: 'Configure: project libraries (templates, rules, SLA, tiers)' },
 ];

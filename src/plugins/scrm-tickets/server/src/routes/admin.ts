@@ -1,12 +1,12 @@
 import { ACTIONS } from '../constants';
 
 // Admin panel routes under /scrm-tickets: an authenticated admin holding the plugin action.
-const guarded = (method: string, path: string, handler: string, action: string) => ({
+const guarded = (method: string, path: string, handler: string, action: string | string[]) => ({
   method,
   path,
   handler,
   config: {
-    policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+    policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: Array.isArray(action) ? action : [action] } }],
   },
 });
 
@@ -34,6 +34,11 @@ export default {
     guarded('POST', '/quotes', 'quote.create', ACTIONS.read),
     guarded('GET', '/pricing/calibration', 'quote.calibration', ACTIONS.settle),
     guarded('GET', '/reports/sources', 'intake.sources', ACTIONS.read),
+    guarded('GET', '/reports/summary', 'reports.summary', ACTIONS.reports),
+    guarded('GET', '/reports/breakdown', 'reports.breakdown', ACTIONS.reports),
+    guarded('GET', '/reports/trend', 'reports.trend', ACTIONS.reports),
+    guarded('GET', '/reports/keywords', 'reports.keywords', ACTIONS.reports),
+    guarded('GET', '/reports/export', 'reports.export', [ACTIONS.reports, ACTIONS.export]),
     guarded('GET', '/libraries/presets', 'admin-library.presets', ACTIONS.configure),
     guarded('POST', '/libraries/preview', 'admin-library.preview', ACTIONS.configure),
     guarded('POST', '/libraries/import', 'admin-library.import', ACTIONS.configure),

@@ -21,6 +21,11 @@ export default {
     // Public: the source's signature authenticates it (services/intake.ts).
     { method: 'POST', path: '/intake/:sourceKey', handler: 'intake.receive', config: { auth: false } },
     route('GET', '/reports/sources', 'intake.sources'),
+    route('GET', '/reports/summary', 'reports.summary'),
+    route('GET', '/reports/breakdown', 'reports.breakdown'),
+    route('GET', '/reports/trend', 'reports.trend'),
+    route('GET', '/reports/keywords', 'reports.keywords'),
+    route('GET', '/reports/export', 'reports.export'),
     { method: 'GET', path: '/wecom/callback', handler: 'wecom-callback.verify', config: { auth: false } },
     { method: 'POST', path: '/wecom/callback', handler: 'wecom-callback.receive', config: { auth: false } },
     // Public: the customer H5 pages' SMS sign-in, rate limited per mobile and IP (services/h5-auth.ts).

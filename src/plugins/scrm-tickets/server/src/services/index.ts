@@ -34,6 +34,7 @@ import staffScope from './staff-scope';
 import ticketList from './ticket-list';
 import ticketDetail from './ticket-detail';
 import customer360 from './customer-360';
+import reports from './reports';
 
 export default {
   numbering,
@@ -72,4 +73,5 @@ export default {
   'ticket-list': ticketList,
   'ticket-detail': ticketDetail,
   'customer-360': customer360,
+  reports,
 };

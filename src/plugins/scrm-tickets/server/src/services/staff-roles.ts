@@ -44,25 +44,25 @@ export const STAFF_ROLES: StaffRole[] = [
   },
   {
     code: 'scrm-store-manager', name: '店长', description: 'Store manager: assigns and approves the tickets of their store',
-    actions: ['ticket.read', 'ticket.create', 'ticket.update', 'ticket.assign', 'ticket.transition', 'ticket.approve'],
+    actions: ['ticket.read', 'ticket.create', 'ticket.update', 'ticket.assign', 'ticket.transition', 'ticket.approve', 'report.read'],
     attaches: true,
     contentTypes: (h) => ({ [TICKET_UID]: ['read', 'create', 'update'], [EVENT_UID]: ['read'], [h.customer]: ['read', 'create', 'update'], [h.order]: ['read'], [h.opportunity]: ['read', 'create', 'update'] }),
   },
   {
     code: 'scrm-regional-manager', name: '区域经理', description: 'Regional manager: oversees, approves and exports the tickets of their regions',
-    actions: ['ticket.read', 'ticket.update', 'ticket.assign', 'ticket.transition', 'ticket.approve', 'ticket.export'],
+    actions: ['ticket.read', 'ticket.update', 'ticket.assign', 'ticket.transition', 'ticket.approve', 'ticket.export', 'report.read'],
     attaches: true,
     contentTypes: (h) => ({ [TICKET_UID]: ['read', 'update'], [EVENT_UID]: ['read'], [h.customer]: ['read'], [h.order]: ['read'], [h.opportunity]: ['read', 'update'], [NOTIFICATION_UID]: ['read'] }),
   },
   {
     code: 'scrm-finance', name: '财务', description: 'Finance: settles closed tickets and exports statements',
-    actions: ['ticket.read', 'ticket.export', 'settlement.settle'],
+    actions: ['ticket.read', 'ticket.export', 'report.read', 'settlement.settle'],
     attaches: false,
     contentTypes: () => ({ [TICKET_UID]: ['read'], [STATEMENT_UID]: ['read'], [TIER_UID]: ['read'], [PRICE_LIST_UID]: ['read'], [CURRENCY_RATE_UID]: CRUD }),
   },
   {
     code: 'scrm-admin', name: '管理员', description: 'Administrator: configures templates, rules, SLAs, libraries and settlement; every ticket action',
-    actions: ['ticket.read', 'ticket.create', 'ticket.update', 'ticket.assign', 'ticket.export', 'ticket.transition', 'ticket.approve', 'notification.retry', 'queues.read', 'settlement.settle', 'library.manage'],
+    actions: ['ticket.read', 'ticket.create', 'ticket.update', 'ticket.assign', 'ticket.export', 'ticket.transition', 'ticket.approve', 'notification.retry', 'queues.read', 'report.read', 'settlement.settle', 'library.manage'],
     attaches: true,
     contentTypes: (h) => ({
       [TICKET_UID]: ['read', 'create', 'update'], [EVENT_UID]: ['read'], [NOTIFICATION_UID]: ['read'], [STATEMENT_UID]: ['read'],

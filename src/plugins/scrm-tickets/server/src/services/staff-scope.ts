@@ -3,9 +3,10 @@ import { AGENT_UID, REGION_UID } from '../constants';
 import { createConfigCache } from '../utils/config-cache';
 import { SUPER_ADMIN_CODE } from '../workflow/types';
 
-interface RegionNode {
+export interface RegionNode {
   id: number;
   code: string;
+  name?: string;
   parentId: number | null;
 }
 
@@ -32,13 +33,16 @@ export function subtreeIds(regions: RegionNode[], codes: string[]): number[] {
  */
 const createStaffScopeService = ({ strapi }: { strapi: Core.Strapi }) => {
   const tree = createConfigCache(strapi, REGION_UID, async () =>
-    ((await strapi.db.query(REGION_UID as any).findMany({ select: ['id', 'code'], populate: { parent: { select: ['id'] } } })) as any[]).map(
-      (r): RegionNode => ({ id: r.id, code: r.code, parentId: r.parent?.id ?? null })
+    ((await strapi.db.query(REGION_UID as any).findMany({ select: ['id', 'code', 'name'], populate: { parent: { select: ['id'] } } })) as any[]).map(
+      (r): RegionNode => ({ id: r.id, code: r.code, name: r.name, parentId: r.parent?.id ?? null })
     )
   );
   return {
     /** After a region is written on this instance (middlewares/staff-scope.ts): the next read rebuilds the tree. */
     invalidate: () => tree.invalidate(),
+
+    /** Every region (id, code, name, parent), from the cache. */
+    regions: (): Promise<RegionNode[]> => tree.get(),
 
     /** The ids of the region with this code and those under it; null when no region has the code. */
     async subtree(code: string): Promise<number[] | null> {

@@ -5,6 +5,7 @@ import { stateOf, workflowOf, mayTake } from '../workflow/transitions';
 import { AWAITING_APPROVAL } from '../workflow/types';
 import { DEFAULT_WORKFLOW } from '../workflow/default-workflow';
 import { getService } from '../utils/get-service';
+import { countedFilter } from '../reports/drilldown';
 
 const DEFAULT_PAGE = 25;
 const MAX_PAGE = 100;
@@ -99,6 +100,10 @@ const createTicketListService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (sla === 'breached') parts.push({ ...open, resolutionDueAt: { $lt: new Date(now).toISOString() } });
     else if (sla === 'due_soon') parts.push({ ...open, resolutionDueAt: { $gte: new Date(now).toISOString(), $lt: new Date(now + DUE_SOON_MS).toISOString() } });
     else if (sla) problems.push({ path: ['sla'], message: 'must be breached or due_soon' });
+    // The dashboard's drill-down: the tickets a figure counted (reports/drilldown.ts).
+    const counted = countedFilter(query, new Date(now));
+    problems.push(...counted.problems);
+    if (counted.filter) parts.push(counted.filter);
     const q = one(query.q);
     if (q && q.length > 100) problems.push({ path: ['q'], message: 'must be at most 100 characters' });
     else if (q) {

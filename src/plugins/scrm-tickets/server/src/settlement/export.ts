@@ -1,8 +1,8 @@
 // A statement as a spreadsheet (exceljs, streamed) or CSV, line by line: the platform's month
 // holds every ticket, so nothing here keeps all lines in memory. Fen stay integers in their own
 // columns (exact); yuan columns are for reading.
-import ExcelJS from 'exceljs';
-import { PassThrough, Readable } from 'node:stream';
+import type { PassThrough, Readable } from 'node:stream';
+import { csvStream, xlsxStream, type Row } from '../utils/table-export';
 import type { StatementLine } from './statement';
 
 export interface ExportedStatement {
@@ -26,39 +26,20 @@ const heading = (s: ExportedStatement) => ['结算单 Statement', s.period, s.pa
 const totalRow = (s: ExportedStatement) => ['合计 Total', null, null, s.totalFen, null, yuan(s.totalFen)];
 const cnyRow = (s: ExportedStatement) => ['折合人民币 CNY', s.cnyRate ?? '', null, s.cnyFen ?? null, null, s.cnyFen == null ? '' : yuan(s.cnyFen)];
 
-/** An .xlsx stream: the statement's heading and seal, one row per line, then the total. */
-export function statementXlsx(s: ExportedStatement, lines: AsyncIterable<StatementLine>): PassThrough {
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const sheet = workbook.addWorksheet(s.period);
-  const write = async () => {
-    sheet.addRow(heading(s)).commit();
-    sheet.addRow(['SHA-256', s.sha256 ?? '']).commit();
-    sheet.addRow(HEADER).commit();
-    for await (const l of lines) sheet.addRow(rowOf(l)).commit();
-    sheet.addRow(totalRow(s)).commit();
-    if (s.currency !== 'CNY') sheet.addRow(cnyRow(s)).commit();
-    sheet.commit();
-    await workbook.commit();
-  };
-  void write().catch((error) => out.destroy(error));
-  return out;
+/** The statement as rows: its heading and seal, one row per line, then the total (and CNY value). */
+async function* statementRows(s: ExportedStatement, lines: AsyncIterable<StatementLine>, sealRow: boolean): AsyncGenerator<Row> {
+  if (sealRow) {
+    yield heading(s);
+    yield ['SHA-256', s.sha256 ?? ''];
+  }
+  yield HEADER;
+  for await (const l of lines) yield rowOf(l);
+  yield totalRow(s);
+  if (s.currency !== 'CNY') yield cnyRow(s);
 }
 
-const csvCell = (v: unknown) => {
-  const text = String(v ?? '');
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-const csvRow = (r: unknown[]) => `${r.map(csvCell).join(',')}\r\n`;
+/** An .xlsx stream of the statement, with its heading and seal on top. */
+export const statementXlsx = (s: ExportedStatement, lines: AsyncIterable<StatementLine>): PassThrough => xlsxStream(s.period, statementRows(s, lines, true));
 
-/** CSV (UTF-8 with BOM, so Excel opens the Chinese headers right), streamed. */
-export function statementCsv(s: ExportedStatement, lines: AsyncIterable<StatementLine>): Readable {
-  return Readable.from(
-    (async function* rows() {
-      yield `\uFEFF${csvRow(HEADER)}`;
-      for await (const l of lines) yield csvRow(rowOf(l));
-      yield csvRow(totalRow(s));
-      if (s.currency !== 'CNY') yield csvRow(cnyRow(s));
-    })()
-  );
-}
+/** CSV of the statement's lines and total (UTF-8 with BOM). */
+export const statementCsv = (s: ExportedStatement, lines: AsyncIterable<StatementLine>): Readable => csvStream(statementRows(s, lines, false));

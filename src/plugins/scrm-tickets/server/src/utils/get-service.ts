@@ -33,6 +33,7 @@ import type { StaffScopeService } from '../services/staff-scope';
 import type { TicketListService } from '../services/ticket-list';
 import type { TicketDetailService } from '../services/ticket-detail';
 import type { Customer360Service } from '../services/customer-360';
+import type { ReportsService } from '../services/reports';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -70,6 +71,7 @@ interface Services {
   'ticket-list': TicketListService;
   'ticket-detail': TicketDetailService;
   'customer-360': Customer360Service;
+  reports: ReportsService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */

@@ -5,7 +5,7 @@ import type { WorkflowDefinition } from './types';
 export function stampsFor(
   workflow: WorkflowDefinition,
   to: string,
-  ticket: { resolvedAt?: unknown },
+  ticket: { resolvedAt?: unknown; reopenCount?: number | null },
   data: Record<string, unknown>,
   now: Date
 ): Record<string, unknown> {
@@ -15,7 +15,10 @@ export function stampsFor(
   if (target?.resolves && !ticket.resolvedAt) stamps.resolvedAt = now;
   if (final) stamps.closedAt = now;
   // A reopen: the resolution no longer stands, and the resolution clock runs again.
-  if (!target?.resolves && !final && ticket.resolvedAt) stamps.resolvedAt = null;
+  if (!target?.resolves && !final && ticket.resolvedAt) {
+    stamps.resolvedAt = null;
+    stamps.reopenCount = (ticket.reopenCount ?? 0) + 1;
+  }
   for (const key of Object.keys(stamps)) if (key in data) delete stamps[key];
   return stamps;
 }

@@ -209,7 +209,8 @@ describe('stampsFor', () => {
   it('stamps resolvedAt on resolving, closedAt on a final state, clears resolvedAt on a reopen', () => {
     expect(stampsFor(DEFAULT_WORKFLOW, 'resolved', {}, {}, now)).toEqual({ resolvedAt: now });
     expect(stampsFor(DEFAULT_WORKFLOW, 'closed', { resolvedAt: now }, {}, now)).toEqual({ closedAt: now });
-    expect(stampsFor(DEFAULT_WORKFLOW, 'in_progress', { resolvedAt: now }, {}, now)).toEqual({ resolvedAt: null });
+    expect(stampsFor(DEFAULT_WORKFLOW, 'in_progress', { resolvedAt: now }, {}, now)).toEqual({ resolvedAt: null, reopenCount: 1 });
+    expect(stampsFor(DEFAULT_WORKFLOW, 'in_progress', { resolvedAt: now, reopenCount: 2 }, {}, now)).toEqual({ resolvedAt: null, reopenCount: 3 });
     expect(stampsFor(DEFAULT_WORKFLOW, 'assigned', {}, {}, now)).toEqual({});
   });
 

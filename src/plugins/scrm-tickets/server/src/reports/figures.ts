@@ -1,0 +1,114 @@
+// One group's figures, assembled from the rows the queries in sql.ts return. Counts and fen are
+// exact integers; rates are rounded to 4 places and averages to 2 only at the end, from the counts.
+import { D, toFen } from '../settlement/money';
+
+export interface Percentiles {
+  /** Nearest-rank median and 90th percentile in whole seconds; null when nothing was measured. */
+  p50: number | null;
+  p90: number | null;
+}
+
+export interface Figures {
+  /** Reported in the period; of these, answered, done by now, reopened, resolved at least once. */
+  created: number;
+  responded: number;
+  firstResponseSeconds: Percentiles;
+  completed: number;
+  /** 工单完结率: completed / created. */
+  completionRate: number | null;
+  reopened: number;
+  /** reopened / tickets resolved at least once. */
+  reopenRate: number | null;
+  everResolved: number;
+  /** Done (resolved, or closed without a resolution) in the period. */
+  resolved: number;
+  resolutionSeconds: Percentiles;
+  slaTotal: number;
+  slaMet: number;
+  slaMetRate: number | null;
+  csat: { rated: number; average: number | null; distribution: Record<'1' | '2' | '3' | '4' | '5', number> };
+  /** Closed in the period: what was charged, what the payees other than ourselves were paid. */
+  closed: number;
+  revenueFen: number;
+  costFen: number;
+  profitFen: number;
+  profitPerTicketFen: number | null;
+  /** Open at the period's end (or now, if sooner) and how long they had been open. */
+  open: number | null;
+  backlogAgeSeconds: Percentiles | null;
+}
+
+export const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
+const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+
+export function emptyFigures(withBacklog: boolean): Figures {
+  return {
+    created: 0, responded: 0, firstResponseSeconds: { p50: null, p90: null }, completed: 0, completionRate: null, reopened: 0, reopenRate: null,
+    everResolved: 0, resolved: 0, resolutionSeconds: { p50: null, p90: null }, slaTotal: 0, slaMet: 0, slaMetRate: null,
+    csat: { rated: 0, average: null, distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } },
+    closed: 0, revenueFen: 0, costFen: 0, profitFen: 0, profitPerTicketFen: null,
+    open: withBacklog ? 0 : null, backlogAgeSeconds: withBacklog ? { p50: null, p90: null } : null,
+  };
+}
+
+/** The rows of every query, each with its group key `g`. */
+export interface FigureRows {
+  created: any[];
+  done: any[];
+  closed: any[];
+  cost: any[];
+  firstResponse: any[];
+  resolution: any[];
+  backlog?: any[];
+  backlogAge?: any[];
+}
+
+/** Percentile rows (g, d, rn, n) into p50/p90 per group. */
+function percentilesOf(rows: any[], into: (g: string) => Percentiles | null) {
+  for (const r of rows) {
+    const target = into(r.g);
+    if (!target) continue;
+    const n = num(r.n);
+    const rn = num(r.rn);
+    // Both ranks can be the same row (n = 1).
+    if (rn === Math.ceil(n / 2)) target.p50 = num(r.d);
+    if (rn === Math.ceil((n * 9) / 10)) target.p90 = num(r.d);
+  }
+}
+
+/** Figures per group key (String(g)); `keys` are always present, zero when no row names them. */
+export function assemble(rows: FigureRows, keys: string[] = []): Map<string, Figures> {
+  const withBacklog = rows.backlog !== undefined;
+  const out = new Map<string, Figures>();
+  const at = (g: unknown) => {
+    const key = g === null || g === undefined ? '' : String(g);
+    if (!out.has(key)) out.set(key, emptyFigures(withBacklog));
+    return out.get(key)!;
+  };
+  for (const key of keys) at(key);
+  for (const r of rows.created) {
+    const f = at(r.g);
+    Object.assign(f, { created: num(r.created), responded: num(r.responded), completed: num(r.completed), reopened: num(r.reopened), everResolved: num(r.ever_resolved) });
+  }
+  for (const r of rows.done) {
+    const f = at(r.g);
+    Object.assign(f, { resolved: num(r.resolved), slaTotal: num(r.sla_total), slaMet: num(r.sla_met) });
+    f.csat.rated = num(r.csat_count);
+    f.csat.average = f.csat.rated ? Math.round((num(r.csat_sum) / f.csat.rated) * 100) / 100 : null;
+    for (const score of ['1', '2', '3', '4', '5'] as const) f.csat.distribution[score] = num(r[`csat_${score}`]);
+  }
+  for (const r of rows.closed) Object.assign(at(r.g), { closed: num(r.closed), revenueFen: num(r.revenue) });
+  for (const r of rows.cost) at(r.g).costFen = num(r.cost);
+  percentilesOf(rows.firstResponse, (g) => at(g).firstResponseSeconds);
+  percentilesOf(rows.resolution, (g) => at(g).resolutionSeconds);
+  for (const r of rows.backlog ?? []) at(r.g).open = num(r.open);
+  percentilesOf(rows.backlogAge ?? [], (g) => at(g).backlogAgeSeconds);
+  for (const f of out.values()) {
+    f.completionRate = rate(f.completed, f.created);
+    f.reopenRate = rate(f.reopened, f.everResolved);
+    f.slaMetRate = rate(f.slaMet, f.slaTotal);
+    f.profitFen = f.revenueFen - f.costFen;
+    f.profitPerTicketFen = f.closed ? toFen(new D(f.profitFen).div(f.closed)) : null;
+  }
+  return out;
+}
