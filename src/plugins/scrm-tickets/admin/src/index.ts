@@ -1,10 +1,10 @@
-import { Archive, BulletList, Layout } from '@strapi/icons';
+import { Archive, BulletList, ChartPie, Layout } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 
 // The plugin's admin: its translations (the Content Manager shows its types in both languages),
-// the service team's ticket list and board, and the project libraries page. The list's and board's
-// routes are the more specific ones, so react-router gives them `plugins/scrm-tickets/tickets` and
-// `…/board` over the libraries page.
+// the service team's ticket list and board, the dashboard (数据驾驶舱), and the project libraries
+// page. The list's, board's and dashboard's routes are the more specific ones, so react-router gives
+// them `plugins/scrm-tickets/tickets`, `…/board` and `…/dashboard` over the libraries page.
 export default {
   register(app: any) {
     app.addMenuLink({
@@ -20,6 +20,13 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.board.menu`, defaultMessage: 'Board' },
       Component: () => import('./pages/Board').then((mod) => ({ default: mod.App })),
       permissions: [{ action: 'plugin::scrm-tickets.ticket.read', subject: null }],
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/dashboard`,
+      icon: ChartPie,
+      intlLabel: { id: `${PLUGIN_ID}.dashboard.menu`, defaultMessage: 'Dashboard' },
+      Component: () => import('./pages/Dashboard').then((mod) => ({ default: mod.App })),
+      permissions: [{ action: 'plugin::scrm-tickets.report.read', subject: null }],
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,

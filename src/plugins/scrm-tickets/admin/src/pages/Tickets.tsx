@@ -51,6 +51,18 @@ const Results = ({ list, loadingMore, onLoadMore }: { list: TicketList; loadingM
   );
 };
 
+/** 来自数据驾驶舱: what the dashboard's drill-down narrowed the list to, with the way back to all tickets. */
+const Drilldown = ({ counted, from, to, onClear }: { counted: string; from: string; to: string; onClear: () => void }) => {
+  const t = useT();
+  // `to` is exclusive; people read a period by its last day.
+  const last = /^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(Date.parse(`${to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : to;
+  return (
+    <Alert variant="default" title={t('tickets.drilldown.title')} closeLabel={t('tickets.problems.close')} onClose={onClear} data-testid="drilldown">
+      {t(`tickets.drilldown.${counted}`, { from, to: last })}
+    </Alert>
+  );
+};
+
 export const TicketsPage = () => {
   const t = useT();
   const { formatNumber } = useIntl();
@@ -75,6 +87,7 @@ export const TicketsPage = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <ViewTabs value={params.value('view')} onChange={(view) => params.set('view', view)} />
+          {params.counted && <Drilldown {...params.counted} onClear={params.clearFilters} />}
           <FilterBar
             facets={facets}
             value={params.value}

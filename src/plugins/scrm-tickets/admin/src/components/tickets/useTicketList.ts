@@ -16,7 +16,7 @@ export interface TicketList {
 const fromPage = (page: TicketPage): TicketList => ({ rows: page.data, ...page.meta });
 
 /** A 400 names the parameters at fault; anything else is one problem with the error's message. */
-const problemsOf = (error: any): Problem[] => {
+export const problemsOf = (error: any): Problem[] => {
   const body = error?.response?.data?.error;
   return body?.details?.errors ?? [{ path: [], message: body?.message ?? String(error?.message ?? error) }];
 };

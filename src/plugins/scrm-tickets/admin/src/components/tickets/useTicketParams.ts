@@ -10,8 +10,10 @@ export type Filter = (typeof FILTERS)[number];
 export type Param = 'view' | 'q' | 'sort' | Filter;
 
 const PARAMS: Param[] = ['view', 'q', 'sort', ...FILTERS];
-/** What goes to the server: the page's parameters, and a page size a URL may set (none is offered). */
-const QUERY = [...PARAMS, 'pageSize'];
+/** The dashboard's drill-down: the tickets a figure counted over its days (no control sets them). */
+export const DRILLDOWN = ['counted', 'from', 'to', 'team'] as const;
+/** What goes to the server: the page's parameters, the drill-down's, and a page size a URL may set (none is offered). */
+const QUERY = [...PARAMS, ...DRILLDOWN, 'pageSize'];
 /** Values the server assumes when a parameter is missing: they are left out of the URL. */
 const DEFAULTS: Partial<Record<Param, string>> = { view: 'all', sort: 'createdAt:desc' };
 
@@ -50,13 +52,15 @@ export const useTicketParams = () => {
     () =>
       setSearchParams((previous) => {
         const next = new URLSearchParams(previous);
-        for (const param of ['q', ...FILTERS]) next.delete(param);
+        for (const param of ['q', ...FILTERS, ...DRILLDOWN]) next.delete(param);
         return next;
       }),
     [setSearchParams]
   );
 
-  const filtered = ['q', ...FILTERS].some((param) => searchParams.has(param));
+  const filtered = ['q', ...FILTERS, ...DRILLDOWN].some((param) => searchParams.has(param));
+  /** What the dashboard's drill-down narrowed the list to (shown above the rows, cleared with the filters). */
+  const counted = searchParams.get('counted') ? { counted: searchParams.get('counted')!, from: searchParams.get('from') ?? '', to: searchParams.get('to') ?? '' } : null;
 
-  return { value, query, set, clearFilters, filtered };
+  return { value, query, set, clearFilters, filtered, counted };
 };
