@@ -68,7 +68,7 @@ const row = ({ title, result }) => ({
 async function loadApp(prefix) {
   const { compileStrapi, createStrapi } = require('@strapi/strapi');
   const db = freshDatabase(prefix);
-  Object.assign(process.env, { NODE_ENV: 'production', DATABASE_URL: db.url, SCRM_NOTIFY_POLLER: 'off', SCRM_SLA_POLLER: 'off' });
+  Object.assign(process.env, { NODE_ENV: 'production', DATABASE_URL: db.url, SCRM_NOTIFY_POLLER: 'off', SCRM_SLA_POLLER: 'off', SCRM_REPORTS_POLLER: 'off' });
   delete process.env.REDIS_URL;
   const strapi = createStrapi(await compileStrapi());
   await strapi.load();
@@ -81,4 +81,47 @@ async function loadApp(prefix) {
   return { strapi, close };
 }
 
-module.exports = { DURATION, CONNECTIONS, FIELDS, freshDatabase, loadApp, startServer, stopServer, run, row };
+/**
+ * What the in-process benchmarks' tickets hang on: three templates, 5 areas → 50 cities → 500
+ * stores, and `agentCount` admin users. Answers their ids (stores only, for the tickets).
+ */
+async function seedDimensions(strapi, agentCount) {
+  const knex = strapi.db.connection;
+  const now = new Date();
+  const templates = [];
+  for (const key of ['bench_repair', 'bench_install', 'bench_complaint']) {
+    templates.push((await strapi.documents('plugin::scrm-tickets.ticket-template').create({ data: { key, name: key, fieldDefinitions: [] } })).id);
+  }
+  const stores = [];
+  for (let a = 0; a < 5; a += 1) {
+    const area = await strapi.db.query('plugin::scrm-tickets.region').create({ data: { code: `area${a}`, name: `大区${a}`, level: 'area' } });
+    for (let c = 0; c < 10; c += 1) {
+      const city = await strapi.db.query('plugin::scrm-tickets.region').create({ data: { code: `city${a}_${c}`, name: `城市${a}_${c}`, level: 'city', parent: area.id } });
+      const rows = Array.from({ length: 10 }, (_, s) => ({ document_id: `bench-store-${a}-${c}-${s}`, code: `store${a}_${c}_${s}`, name: `门店${a}_${c}_${s}`, level: 'store', created_at: now, updated_at: now, published_at: now }));
+      const inserted = await knex('scrm_regions').insert(rows).returning('id');
+      await knex('scrm_regions_parent_lnk').insert(inserted.map((r) => ({ region_id: r.id, inv_region_id: city.id })));
+      stores.push(...inserted.map((r) => r.id));
+    }
+  }
+  const agents = (await knex('admin_users')
+    .insert(Array.from({ length: agentCount }, (_, i) => ({ document_id: `bench-agent-${i}`, firstname: `坐席${i}`, email: `agent${i}@bench.local`, is_active: true, blocked: false, created_at: now, updated_at: now })))
+    .returning('id')).map((r) => r.id);
+  return { templates, stores, agents };
+}
+
+/** p50 and p95 in ms of `fn` over `rounds` runs after `warmups` (3); `last` is the last answer. */
+async function time(fn, rounds, warmups = 3) {
+  for (let i = 0; i < warmups; i += 1) await fn();
+  const ms = [];
+  let last;
+  for (let i = 0; i < rounds; i += 1) {
+    const started = process.hrtime.bigint();
+    last = await fn();
+    ms.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  ms.sort((a, b) => a - b);
+  const at = (q) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)].toFixed(1);
+  return { p50: at(0.5), p95: at(0.95), last };
+}
+
+module.exports = { DURATION, CONNECTIONS, FIELDS, freshDatabase, loadApp, seedDimensions, time, startServer, stopServer, run, row };

@@ -6,7 +6,7 @@
 // hand-written SQL (keyset query with the same joins + the same capped count), in one run.
 // Usage: npm run bench:list  (BENCH_TICKETS, BENCH_ROUNDS)
 const os = require('node:os');
-const { loadApp } = require('./lib');
+const { loadApp, seedDimensions, time: timeRounds } = require('./lib');
 
 const TICKETS = Number(process.env.BENCH_TICKETS || 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 30);
@@ -14,30 +14,12 @@ const CUSTOMERS = 100_000;
 const AGENTS = 200;
 const PAGE = 50;
 const COUNT_CAP = 10_000;
+const time = (fn) => timeRounds(fn, ROUNDS);
 const STATES = ['new', 'assigned', 'in_progress', 'pending_customer', 'resolved', 'closed'];
 
 async function seed(strapi) {
   const knex = strapi.db.connection;
-  const now = new Date();
-  const templates = [];
-  for (const key of ['bench_repair', 'bench_install', 'bench_complaint']) {
-    templates.push((await strapi.documents('plugin::scrm-tickets.ticket-template').create({ data: { key, name: key, fieldDefinitions: [] } })).id);
-  }
-  // 5 areas → 50 cities → 500 stores.
-  const stores = [];
-  for (let a = 0; a < 5; a += 1) {
-    const area = await strapi.db.query('plugin::scrm-tickets.region').create({ data: { code: `area${a}`, name: `大区${a}`, level: 'area' } });
-    for (let c = 0; c < 10; c += 1) {
-      const city = await strapi.db.query('plugin::scrm-tickets.region').create({ data: { code: `city${a}_${c}`, name: `城市${a}_${c}`, level: 'city', parent: area.id } });
-      const rows = Array.from({ length: 10 }, (_, s) => ({ document_id: `bench-store-${a}-${c}-${s}`, code: `store${a}_${c}_${s}`, name: `门店${a}_${c}_${s}`, level: 'store', created_at: now, updated_at: now, published_at: now }));
-      const inserted = await knex('scrm_regions').insert(rows).returning('id');
-      await knex('scrm_regions_parent_lnk').insert(inserted.map((r) => ({ region_id: r.id, inv_region_id: city.id })));
-      stores.push(...inserted.map((r) => r.id));
-    }
-  }
-  const agents = (await knex('admin_users')
-    .insert(Array.from({ length: AGENTS }, (_, i) => ({ document_id: `bench-agent-${i}`, firstname: `坐席${i}`, email: `agent${i}@bench.local`, is_active: true, blocked: false, created_at: now, updated_at: now })))
-    .returning('id')).map((r) => r.id);
+  const { templates, stores, agents } = await seedDimensions(strapi, AGENTS);
   await knex.raw(
     `INSERT INTO customers (document_id, name, mobile, created_at, updated_at, published_at)
      SELECT 'bench-c-' || g, '客户' || g, '139' || lpad(g::text, 8, '0'), now(), now(), now() FROM generate_series(1, ?) g`,
@@ -80,21 +62,6 @@ async function rawPage(knex, { where = 'TRUE', bindings = [], order = 't.created
     knex.raw(`SELECT count(*) FROM (SELECT t.id FROM scrm_tickets t ${joins} WHERE ${where} LIMIT ${COUNT_CAP + 1}) c`, bindings),
   ]);
   return { rows: rows.rows.length, total: Number(count.rows[0].count) };
-}
-
-/** p50 and p95 in ms of `fn` over ROUNDS runs after three warm-ups. */
-async function time(fn) {
-  for (let i = 0; i < 3; i += 1) await fn();
-  const ms = [];
-  let last;
-  for (let i = 0; i < ROUNDS; i += 1) {
-    const started = process.hrtime.bigint();
-    last = await fn();
-    ms.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  ms.sort((a, b) => a - b);
-  const at = (q) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)].toFixed(1);
-  return { p50: at(0.5), p95: at(0.95), last };
 }
 
 (async () => {

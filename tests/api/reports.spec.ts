@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { adminWithRole, apiToken, bearer, createTemplate, http, unique } from '../helpers/fixtures';
 import { strapi } from '../helpers/strapi';
+import { createRequestQueue } from '../../src/plugins/scrm-tickets/server/src/queues/request-queue';
 
 // The dashboard's figures on a generated dataset whose answers are computed here, straight from
 // the generated rows (nearest-rank percentiles over whole seconds, every period anchored as
@@ -116,6 +117,17 @@ describe('reports: KPI and revenue figures (/scrm-tickets/reports/*)', () => {
   const cost = (t: Gen) => (lines.get(t.id!) ?? []).filter(([party, , seq, kind]) => party !== 'platform' && seq >= 0 && kind === 'ticket').reduce((s, [, fen]) => s + fen, 0);
   const NOV: [number, number] = [Date.parse('2026-11-01T00:00:00+08:00'), Date.parse('2026-12-01T00:00:00+08:00')];
   const at = (to: number) => Math.min(to, Date.now());
+  const rollups = () => strapi().plugin('scrm-tickets').service('report-rollups');
+  const reports = () => strapi().plugin('scrm-tickets').service('reports');
+  /** A generated row as it is stored now (after writes through the workflow). */
+  const reread = async (t: Gen) => {
+    const row: any = await strapi().db.query(TICKET_UID as any).findOne({ where: { id: t.id } });
+    const ms = (v: unknown) => (v === null || v === undefined ? null : new Date(v as any).getTime());
+    Object.assign(t, {
+      reported: ms(row.reportedAt), responded: ms(row.firstRespondedAt), resolved: ms(row.resolvedAt), closed: ms(row.closedAt),
+      slaMet: row.slaMet === null ? null : Boolean(row.slaMet), csat: row.csat, amountFen: row.amountFen === null ? null : Number(row.amountFen), reopenCount: row.reopenCount, state: row.state,
+    });
+  };
 
   beforeAll(async () => {
     template = await createTemplate({ fieldDefinitions: [] });
@@ -195,7 +207,9 @@ describe('reports: KPI and revenue figures (/scrm-tickets/reports/*)', () => {
     }
     // A ticket of another template in the same days: never in these figures.
     await docs.create({ data: { templateKey: other.key, title: '空调不制冷', fields: {}, reportedAt: new Date(NOV[0] + DAY).toISOString() } as any });
-  });
+    // The past days into the rollups (a queued job or the poller does it in a running app).
+    await rollups().refresh();
+  }, 120_000);
 
   it('totals a month exactly as the rows say: counts, percentiles, rates, CSAT, money and the backlog', async () => {
     const res = await get('summary', { template: template.key, from: '2026-11-01', to: '2026-12-01' });
@@ -303,6 +317,65 @@ describe('reports: KPI and revenue figures (/scrm-tickets/reports/*)', () => {
     const oct = Date.parse('2026-10-01T00:00:00+08:00');
     const { key: k, label: l, ...october } = months.body.data.rows[1];
     expect(october).toEqual(expected(rows, oct, NOV[0], 0, cost, false));
+  });
+
+  it('reads past days from the rollups, rebuilt after updates, reopenings and late changes', async () => {
+    const OCT = Date.parse('2026-10-01T00:00:00+08:00');
+    const query = { template: template.key, from: '2026-10-01', to: '2026-12-01' };
+    // Every past day of the data is in the rollups, and they give what the tickets give.
+    expect(await rollups().builtThrough()).toBeGreaterThanOrEqual(Math.floor((NOV[1] + 8 * H) / DAY) - 1);
+    expect(await reports().summary(query)).toEqual(await reports().summary(query, { live: true }));
+    for (const by of ['region', 'agent', 'source']) expect(await reports().breakdown({ ...query, by })).toEqual(await reports().breakdown({ ...query, by }, { live: true }));
+    expect(await reports().trend({ ...query, interval: 'week' })).toEqual(await reports().trend({ ...query, interval: 'week' }, { live: true }));
+
+    // A reopen through the workflow (a November resolution no longer stands), a late rating and a
+    // new amount on October tickets (the query engine's path, as a script would write).
+    const reopened = rows.find((t) => t.state === 'resolved' && within(t.resolved, NOV[0], NOV[1]))!;
+    const docs = strapi().documents(TICKET_UID as any);
+    const stored: any = await docs.findOne({ documentId: (await strapi().db.query(TICKET_UID as any).findOne({ where: { id: reopened.id } })).documentId });
+    await docs.update({ documentId: stored.documentId, data: { state: 'in_progress', version: stored.version } as any });
+    const rated = rows.find((t) => t.csat === null && within(done(t), OCT, NOV[0]))!;
+    const charged = rows.find((t) => within(t.closed, OCT, NOV[0]))!;
+    await strapi().db.query(TICKET_UID as any).update({ where: { id: rated.id }, data: { csat: 5 } as any });
+    await strapi().db.query(TICKET_UID as any).update({ where: { id: charged.id }, data: { amountFen: (charged.amountFen ?? 0) + 12_345 } as any });
+    for (const t of [reopened, rated, charged]) await reread(t);
+    expect(reopened.reopenCount).toBeGreaterThan(0);
+    const want = expected(rows, OCT, NOV[1], at(NOV[1]), cost);
+
+    // Until the refresher runs, the rollups still hold the old figures; then they hold the new.
+    const stale = (await reports().summary(query)).totals;
+    expect([stale.resolved, stale.revenueFen]).not.toEqual([want.resolved, want.revenueFen]);
+    expect((await reports().summary(query, { live: true })).totals).toEqual(want);
+    const { built } = await rollups().refresh();
+    expect(built.length).toBeGreaterThan(0);
+    expect((await get('summary', query)).body.data.totals).toEqual(want);
+    expect(await reports().trend({ ...query, interval: 'day' })).toEqual(await reports().trend({ ...query, interval: 'day' }, { live: true }));
+    // Nothing named: a refresh rebuilds nothing.
+    expect((await rollups().refresh()).built).toEqual([]);
+  });
+
+  it('rebuilds through a bull job when a write names a past day (REDIS_URL)', async () => {
+    const name = `scrm-rollups-test-${Date.now()}`;
+    const refreshes: number[] = [];
+    const queue = createRequestQueue(strapi(), 'redis://127.0.0.1:6379', async () => refreshes.push((await rollups().refresh()).built.length), { name, label: 'report rollups', jobId: 'refresh', delayMs: 300 });
+    queue.work();
+    rollups().useQueue(queue);
+    try {
+      const late = rows.find((t) => t.csat === null && within(done(t), NOV[0], NOV[1]))!;
+      // Three writes in a row: one waiting job takes them all.
+      for (const score of [3, 4, 2]) await strapi().db.query(TICKET_UID as any).update({ where: { id: late.id }, data: { csat: score } as any });
+      await reread(late);
+      for (let waited = 0; refreshes.length === 0 && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 800));
+      expect(refreshes.length).toBeGreaterThan(0);
+      expect(refreshes.length).toBeLessThan(3);
+      const query = { template: template.key, from: '2026-11-01', to: '2026-12-01' };
+      expect((await reports().summary(query)).totals).toEqual(expected(rows, NOV[0], NOV[1], at(NOV[1]), cost));
+    } finally {
+      rollups().useQueue(null);
+      await Promise.race([queue.close(), new Promise((r) => setTimeout(r, 2000))]);
+      await queue.queue.obliterate({ force: true }).catch(() => undefined);
+    }
   });
 
   it('counts a reopen made through the workflow', async () => {

@@ -24,6 +24,8 @@ export async function bootStrapi() {
   delete process.env.REDIS_URL;
   // Policy changes would recompute every open ticket of the suite in the background.
   process.env.SCRM_SLA_RECOMPUTE = 'off';
+  // The report specs rebuild the rollups by hand (report-rollups.refresh).
+  process.env.SCRM_REPORTS_POLLER = 'off';
   const appContext = await compileStrapi();
   instance = await createStrapi(appContext).load();
   instance.log.level = 'error';

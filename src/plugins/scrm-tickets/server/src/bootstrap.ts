@@ -5,6 +5,7 @@ import { createNotifyQueues } from './queues/notify-queue';
 import { createSlaRecomputeQueue } from './queues/sla-recompute-queue';
 import { createSettlementQueue } from './queues/settlement-queue';
 import { createWecomInboundQueue } from './queues/wecom-inbound-queue';
+import { createRequestQueue } from './queues/request-queue';
 import { getService } from './utils/get-service';
 import { notificationsConfig } from './services/outbox';
 
@@ -39,7 +40,13 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
     const inbound = createWecomInboundQueue(strapi, redisUrl, (id) => callback.process(id), { name: `${prefix}-wecom` });
     callback.useQueue(inbound);
     if (process.env.SCRM_QUEUE_WORKERS !== 'off') inbound.work();
-    getService('ops-board', { strapi }).get().show([queue.queue, recompute.queue, settlement.queue, inbound.queue]);
+    // The dashboard's rollups: a ticket write that touched a past day asks for a refresh (one
+    // waiting job at a time), worked by one free worker.
+    const reportRollups = getService('report-rollups', { strapi });
+    const rollupQueue = createRequestQueue(strapi, redisUrl, () => reportRollups.refresh(), { name: `${prefix}-report-rollups`, label: 'report rollups', jobId: 'refresh', delayMs: 1000 });
+    reportRollups.useQueue(rollupQueue);
+    if (process.env.SCRM_QUEUE_WORKERS !== 'off') rollupQueue.work();
+    getService('ops-board', { strapi }).get().show([queue.queue, recompute.queue, settlement.queue, inbound.queue, rollupQueue.queue]);
   }
   if (process.env.SCRM_SLA_POLLER !== 'off') timers.start(redisUrl ? SAFETY_POLL_MS : POLL_MS);
 
@@ -61,6 +68,13 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
     if (process.env.SCRM_QUEUE_WORKERS !== 'off') queues.work(Number(process.env.NOTIFY_QUEUE_CONCURRENCY) || 32);
   }
   if (process.env.SCRM_NOTIFY_POLLER !== 'off') dispatcher.start(notificationsConfig(strapi).pollMs);
+
+  // Report rollups: every ticket write (any path) names the past days it touched; days are built
+  // once over, and rebuilt when named. Every instance also polls (a safety net with a queue).
+  // SCRM_REPORTS_POLLER=off leaves it to the caller (the tests refresh by hand).
+  const rollups = getService('report-rollups', { strapi });
+  rollups.subscribe();
+  if (process.env.SCRM_REPORTS_POLLER !== 'off') rollups.start(redisUrl ? SAFETY_POLL_MS : POLL_MS);
 
   // WeCom messages stored but not yet made into tickets when a process died: work them now.
   void getService('wecom-callback', { strapi }).resume().catch((error) => strapi.log.warn(`scrm-tickets: WeCom resume: ${error.message}`));

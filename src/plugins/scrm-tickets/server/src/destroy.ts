@@ -11,6 +11,8 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('settlement-runs', { strapi }).stop();
   // Close the WeCom queue; messages being worked here finish first.
   await getService('wecom-callback', { strapi }).stop();
+  // A rollup refresh in flight finishes before the pool closes.
+  await getService('report-rollups', { strapi }).stop();
 };
 
 export default destroy;

@@ -63,16 +63,13 @@ export interface FigureRows {
   backlogAge?: any[];
 }
 
-/** Percentile rows (g, d, rn, n) into p50/p90 per group. */
+/** Percentile rows (g, d, p50, p90 flags: sql.ts `percentiles`) into p50/p90 per group. */
 function percentilesOf(rows: any[], into: (g: string) => Percentiles | null) {
   for (const r of rows) {
     const target = into(r.g);
     if (!target) continue;
-    const n = num(r.n);
-    const rn = num(r.rn);
-    // Both ranks can be the same row (n = 1).
-    if (rn === Math.ceil(n / 2)) target.p50 = num(r.d);
-    if (rn === Math.ceil((n * 9) / 10)) target.p90 = num(r.d);
+    if (num(r.p50) === 1) target.p50 = num(r.d);
+    if (num(r.p90) === 1) target.p90 = num(r.d);
   }
 }
 
@@ -86,22 +83,37 @@ export function assemble(rows: FigureRows, keys: string[] = []): Map<string, Fig
     return out.get(key)!;
   };
   for (const key of keys) at(key);
+  // Rows add up: a group can have a row from the rollups and one from the day in progress.
+  const csatSum = new Map<Figures, number>();
   for (const r of rows.created) {
     const f = at(r.g);
-    Object.assign(f, { created: num(r.created), responded: num(r.responded), completed: num(r.completed), reopened: num(r.reopened), everResolved: num(r.ever_resolved) });
+    f.created += num(r.created);
+    f.responded += num(r.responded);
+    f.completed += num(r.completed);
+    f.reopened += num(r.reopened);
+    f.everResolved += num(r.ever_resolved);
   }
   for (const r of rows.done) {
     const f = at(r.g);
-    Object.assign(f, { resolved: num(r.resolved), slaTotal: num(r.sla_total), slaMet: num(r.sla_met) });
-    f.csat.rated = num(r.csat_count);
-    f.csat.average = f.csat.rated ? Math.round((num(r.csat_sum) / f.csat.rated) * 100) / 100 : null;
-    for (const score of ['1', '2', '3', '4', '5'] as const) f.csat.distribution[score] = num(r[`csat_${score}`]);
+    f.resolved += num(r.resolved);
+    f.slaTotal += num(r.sla_total);
+    f.slaMet += num(r.sla_met);
+    f.csat.rated += num(r.csat_count);
+    csatSum.set(f, (csatSum.get(f) ?? 0) + num(r.csat_sum));
+    for (const score of ['1', '2', '3', '4', '5'] as const) f.csat.distribution[score] += num(r[`csat_${score}`]);
   }
-  for (const r of rows.closed) Object.assign(at(r.g), { closed: num(r.closed), revenueFen: num(r.revenue) });
-  for (const r of rows.cost) at(r.g).costFen = num(r.cost);
+  for (const r of rows.closed) {
+    const f = at(r.g);
+    f.closed += num(r.closed);
+    f.revenueFen += num(r.revenue);
+    // The rollups' closed rows carry their cost; the live part's cost comes in `rows.cost`.
+    f.costFen += num(r.cost);
+  }
+  for (const r of rows.cost) at(r.g).costFen += num(r.cost);
+  for (const [f, sum] of csatSum) f.csat.average = f.csat.rated ? Math.round((sum / f.csat.rated) * 100) / 100 : null;
   percentilesOf(rows.firstResponse, (g) => at(g).firstResponseSeconds);
   percentilesOf(rows.resolution, (g) => at(g).resolutionSeconds);
-  for (const r of rows.backlog ?? []) at(r.g).open = num(r.open);
+  for (const r of rows.backlog ?? []) at(r.g).open = (at(r.g).open ?? 0) + num(r.open);
   percentilesOf(rows.backlogAge ?? [], (g) => at(g).backlogAgeSeconds);
   for (const f of out.values()) {
     f.completionRate = rate(f.completed, f.created);

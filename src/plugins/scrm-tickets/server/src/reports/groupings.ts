@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { TEAM_UID, TEMPLATE_UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { subtreeIds } from '../services/staff-scope';
-import { dialectSql, type Dialect, type GroupBy, type ReportNames } from './sql';
+import { dialectSql, type Dialect, type GroupBy } from './sql';
 import { ZONE, type ReportQuery } from './filters';
 
 export interface Grouping {
@@ -20,7 +20,6 @@ export interface Grouping {
 
 interface Context {
   dialect: Dialect;
-  names: ReportNames;
   resolved: { query: ReportQuery; regionIds: number[] | null };
 }
 
@@ -41,29 +40,29 @@ const byLookup = (group: GroupBy, lookup: (keys: string[]) => Promise<Map<string
   },
 });
 
-export function groupings(strapi: Core.Strapi, { dialect, names: n, resolved }: Context): Record<string, () => Grouping | Promise<Grouping>> {
+export function groupings(strapi: Core.Strapi, { dialect, resolved }: Context): Record<string, () => Grouping | Promise<Grouping>> {
   const s = dialectSql(dialect);
   const { fromDay, toDay } = resolved.query;
   const firstDay = dayNumber(fromDay);
   const endDay = dayNumber(toDay);
 
   return {
-    source: () => ({ group: () => 't.source', keys: [], labels: async () => plain }),
+    source: () => ({ group: (c) => c.source, keys: [], labels: async () => plain }),
 
     team: () =>
-      byLookup(() => 't.team', async (keys) => {
+      byLookup((c) => c.team, async (keys) => {
         const rows: any[] = await strapi.db.query(TEAM_UID as any).findMany({ where: { key: { $in: keys } }, select: ['key', 'name'] });
         return new Map(rows.map((t) => [t.key, { key: t.key, label: t.name ?? t.key }]));
       }),
 
     template: () =>
-      byLookup(() => `tl.${n.ticketTemplate.template}`, async (keys) => {
+      byLookup((c) => c.template, async (keys) => {
         const rows: any[] = await strapi.db.query(TEMPLATE_UID as any).findMany({ where: { id: { $in: keys.map(Number) } }, select: ['id', 'key', 'name'] });
         return new Map(rows.map((t) => [String(t.id), { key: t.key, label: t.name ?? t.key }]));
       }),
 
     agent: () =>
-      byLookup(() => `al.${n.ticketAssignee.user}`, async (keys) => {
+      byLookup((c) => c.agent, async (keys) => {
         const rows: any[] = await strapi.db.query('admin::user').findMany({ where: { id: { $in: keys.map(Number) } }, select: ['id', 'firstname', 'lastname', 'email'] });
         return new Map(rows.map((u) => [String(u.id), { key: String(u.id), label: [u.lastname, u.firstname].filter(Boolean).join('') || u.email }]));
       }),
@@ -81,12 +80,12 @@ export function groupings(strapi: Core.Strapi, { dialect, names: n, resolved }: 
         .filter((r) => r.parentId === (parent ? parent.id : null))
         .map((child) => ({ id: child.id, ids: subtreeIds(tree, [child.code]).filter((id) => !allowed || allowed.has(id)) }))
         .filter((c) => c.ids.length)
-        .map((c) => `WHEN rl.${n.ticketRegion.region} IN (${c.ids.join(', ')}) THEN ${c.id}`);
-      if (parent) cases.push(`WHEN rl.${n.ticketRegion.region} = ${parent.id} THEN ${parent.id}`);
-      const expression = cases.length ? `(CASE ${cases.join(' ')} ELSE NULL END)` : 'NULL';
+        .map((c) => ({ when: (column: string) => `WHEN ${column} IN (${c.ids.join(', ')}) THEN ${c.id}` }));
+      if (parent) cases.push({ when: (column: string) => `WHEN ${column} = ${parent.id} THEN ${parent.id}` });
+      const expression = (column: string) => (cases.length ? `(CASE ${cases.map((c) => c.when(column)).join(' ')} ELSE NULL END)` : 'NULL');
       const byId = new Map(tree.map((r) => [String(r.id), r]));
       return {
-        group: () => expression,
+        group: (c) => expression(c.region),
         keys: [],
         labels: async () => (g) => {
           const r = byId.get(g);
@@ -96,7 +95,7 @@ export function groupings(strapi: Core.Strapi, { dialect, names: n, resolved }: 
     },
 
     day: () => ({
-      group: (anchor) => s.day(anchor),
+      group: (c, anchor) => c.day(anchor),
       keys: Array.from({ length: endDay - firstDay }, (_, i) => String(firstDay + i)),
       labels: async () => (g) => ({ key: isoDay(Number(g)), label: isoDay(Number(g)) }),
       ordered: true,
@@ -106,7 +105,7 @@ export function groupings(strapi: Core.Strapi, { dialect, names: n, resolved }: 
       const weeks: string[] = [];
       for (let w = monday(firstDay); w < endDay; w += 7) weeks.push(String(w));
       return {
-        group: (anchor) => `(${s.day(anchor)} - ((${s.day(anchor)} + 3) % 7))`,
+        group: (c, anchor) => `(${c.day(anchor)} - ((${c.day(anchor)} + 3) % 7))`,
         keys: weeks,
         labels: async () => (g) => ({ key: isoDay(Number(g)), label: isoDay(Number(g)) }),
         ordered: true,
@@ -117,7 +116,7 @@ export function groupings(strapi: Core.Strapi, { dialect, names: n, resolved }: 
       const months: string[] = [];
       const last = DateTime.fromISO(toDay, { zone: ZONE }).minus({ days: 1 });
       for (let m = DateTime.fromISO(fromDay, { zone: ZONE }).startOf('month'); m <= last; m = m.plus({ months: 1 })) months.push(m.toFormat('yyyy-MM'));
-      return { group: (anchor) => s.month(anchor), keys: months, labels: async () => plain, ordered: true };
+      return { group: (c, anchor) => s.monthOfDay(c.day(anchor)), keys: months, labels: async () => plain, ordered: true };
     },
   };
 }

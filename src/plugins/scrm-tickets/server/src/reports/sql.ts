@@ -3,7 +3,10 @@
 // was reported, resolution figures by when it was done (resolved, or closed without a resolution),
 // money by when it was closed, the backlog at the period's end. Percentiles are nearest-rank over
 // whole seconds (the smallest duration with at least q·n durations at or below it), computed with
-// window functions so both databases give the same answer.
+// window functions over (seconds, how many) so both databases give the same answer, and so that
+// the rollups' durations (report-rollups.ts) and the day in progress merge exactly.
+import { REPORT_DURATION_TABLE as DURATION_TABLE, REPORT_ROLLUP_TABLE as ROLLUP_TABLE } from '../constants';
+
 export type Dialect = 'postgres' | 'sqlite';
 
 /** Table and column names, read from Strapi's metadata (services/reports.ts). */
@@ -36,6 +39,7 @@ export interface Base {
   joins: string;
   where: string;
   bindings: Bindings;
+  cols: Cols;
 }
 const fromBase = (b: Base, join: Sql = { sql: '', bindings: [] }): Sql => ({
   sql: `${b.joins} ${join.sql} WHERE ${b.where}`,
@@ -64,20 +68,49 @@ export const dialectSql = (dialect: Dialect) => ({
     dialect === 'postgres'
       ? `CAST(FLOOR((EXTRACT(EPOCH FROM ${column}) * 1000 + ${SHANGHAI_MS}) / ${DAY_MS}) AS BIGINT)`
       : `((${column} + ${SHANGHAI_MS}) / ${DAY_MS})`,
-  /**
-   * Its month as YYYY-MM. From the epoch, as the day is: Strapi's Postgres columns are timestamps
-   * without a zone holding UTC, which `AT TIME ZONE` would read as Shanghai wall time.
-   */
-  month: (column: string) =>
-    dialect === 'postgres'
-      ? `to_char(to_timestamp(EXTRACT(EPOCH FROM ${column}) + ${SHANGHAI_MS / 1000}) AT TIME ZONE 'UTC', 'YYYY-MM')`
-      : `strftime('%Y-%m', (${column} + ${SHANGHAI_MS}) / 1000, 'unixepoch')`,
+  /** The month (YYYY-MM) of a day number (as `day` gives, or a rollup's `day`). */
+  monthOfDay: (day: string) =>
+    dialect === 'postgres' ? `to_char(DATE '1970-01-01' + CAST(${day} AS INTEGER), 'YYYY-MM')` : `strftime('%Y-%m', ${day} * 86400, 'unixepoch')`,
   /** The string elements of a JSON array column, one row each, as `value` (a lateral source). */
   arrayElements: (column: string) =>
     dialect === 'postgres'
       ? `jsonb_array_elements_text(CASE WHEN jsonb_typeof(${column}) = 'array' THEN ${column} ELSE '[]'::jsonb END) AS e(value)`
       : `json_each(CASE WHEN json_type(${column}) = 'array' THEN ${column} ELSE '[]' END) AS e`,
 });
+
+/** Where the dimensions are: the ticket with its links (`t`, `tl`, `rl`, `al`) or a rollup row (`r`). */
+export interface Cols {
+  source: string;
+  template: string;
+  region: string;
+  team: string;
+  agent: string;
+  /** The Asia/Shanghai day (days since 1970-01-01) a family's figures count by. */
+  day: (anchor: Anchor) => string;
+}
+
+export const rawCols = (n: ReportNames, dialect: Dialect): Cols => ({
+  source: 't.source',
+  template: `tl.${n.ticketTemplate.template}`,
+  region: `rl.${n.ticketRegion.region}`,
+  team: 't.team',
+  agent: `al.${n.ticketAssignee.user}`,
+  day: (anchor) => dialectSql(dialect).day(ANCHORS[anchor]),
+});
+
+export const ROLLUP_COLS: Cols = { source: 'r.source', template: 'r.template_id', region: 'r.region_id', team: 'r.team', agent: 'r.agent_id', day: () => 'r.day' };
+
+/** The dimension filters over `c` (ids are numbers: only texts are bound). */
+function dimensionsWhere(c: Cols, dims: Dimensions): { where: string; bindings: Bindings } {
+  const where: string[] = [];
+  const bindings: Bindings = [];
+  if (dims.regionIds) where.push(dims.regionIds.length ? `${c.region} IN (${dims.regionIds.map(Number).join(', ')})` : 'FALSE');
+  if (dims.templateId !== undefined) where.push(`${c.template} = ${Number(dims.templateId)}`);
+  if (dims.source !== undefined) (where.push(`${c.source} = ?`), bindings.push(dims.source));
+  if (dims.team !== undefined) (where.push(`${c.team} = ?`), bindings.push(dims.team));
+  if (dims.agent !== undefined) where.push(`${c.agent} = ${Number(dims.agent)}`);
+  return { where: where.length ? where.join(' AND ') : 'TRUE', bindings };
+}
 
 /** The moment a ticket counts by, per family of figures. */
 export const ANCHORS = {
@@ -88,54 +121,74 @@ export const ANCHORS = {
 export type Anchor = keyof typeof ANCHORS;
 
 /** How the rows are grouped: an SQL expression for the group key (a constant for the totals). */
-export type GroupBy = (anchor: string) => string;
+export type GroupBy = (c: Cols, anchor: Anchor) => string;
 export const TOTAL: GroupBy = () => `'all'`;
 
 /** The filtered tickets with the links the figures need (every join is at most one row). */
-export function base(n: ReportNames, dims: Dimensions): Base {
-  const where: string[] = [];
-  const bindings: Bindings = [];
-  if (dims.regionIds) where.push(dims.regionIds.length ? `rl.${n.ticketRegion.region} IN (${dims.regionIds.map(Number).join(', ')})` : 'FALSE');
-  if (dims.templateId !== undefined) where.push(`tl.${n.ticketTemplate.template} = ${Number(dims.templateId)}`);
-  if (dims.source !== undefined) (where.push('t.source = ?'), bindings.push(dims.source));
-  if (dims.team !== undefined) (where.push('t.team = ?'), bindings.push(dims.team));
-  if (dims.agent !== undefined) where.push(`al.${n.ticketAssignee.user} = ${Number(dims.agent)}`);
+export function base(n: ReportNames, dialect: Dialect, dims: Dimensions): Base {
+  const cols = rawCols(n, dialect);
+  const { where, bindings } = dimensionsWhere(cols, dims);
   const joins = `FROM ${n.tickets} t
     LEFT JOIN ${n.ticketTemplate.table} tl ON tl.${n.ticketTemplate.ticket} = t.id
     LEFT JOIN ${n.ticketRegion.table} rl ON rl.${n.ticketRegion.ticket} = t.id
     LEFT JOIN ${n.ticketAssignee.table} al ON al.${n.ticketAssignee.ticket} = t.id`;
-  return { joins, where: where.length ? where.join(' AND ') : 'TRUE', bindings };
+  return { joins, where, bindings, cols };
 }
 
-const inPeriod = (anchor: Anchor) => `${ANCHORS[anchor]} >= ? AND ${ANCHORS[anchor]} < ?`;
+/**
+ * A family's tickets in [from, to). "Done" is spelled out rather than COALESCE'd, so each half can
+ * use its column's index (resolved_at, closed_at); it takes the period twice (`periodBindings`).
+ */
+export const inPeriod = (anchor: Anchor) =>
+  anchor === 'done'
+    ? '((t.resolved_at >= ? AND t.resolved_at < ?) OR (t.resolved_at IS NULL AND t.closed_at >= ? AND t.closed_at < ?))'
+    : `${ANCHORS[anchor]} >= ? AND ${ANCHORS[anchor]} < ?`;
+export const periodBindings = (anchor: Anchor, period: [Date, Date]): Bindings => (anchor === 'done' ? [...period, ...period] : period);
 const countIf = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+
+const done = ANCHORS.done;
+/** Each family's counts and sums: the name of the figure and its aggregate over ticket rows. */
+export const FAMILY_COLUMNS: Record<Anchor, [string, string][]> = {
+  created: [
+    ['created', 'COUNT(*)'],
+    ['responded', 'COUNT(t.first_responded_at)'],
+    ['completed', countIf(`${done} IS NOT NULL`)],
+    ['reopened', countIf('COALESCE(t.reopen_count, 0) > 0')],
+    ['ever_resolved', countIf(`${done} IS NOT NULL OR COALESCE(t.reopen_count, 0) > 0`)],
+  ],
+  done: [
+    ['resolved', 'COUNT(*)'],
+    ['sla_total', 'COUNT(t.sla_met)'],
+    ['sla_met', countIf('t.sla_met')],
+    ['csat_count', 'COUNT(t.csat)'],
+    ['csat_sum', 'COALESCE(SUM(t.csat), 0)'],
+    ...[1, 2, 3, 4, 5].map((score): [string, string] => [`csat_${score}`, countIf(`t.csat = ${score}`)]),
+  ],
+  closed: [
+    ['closed', 'COUNT(*)'],
+    ['revenue', 'SUM(COALESCE(t.amount_fen, 0))'],
+  ],
+};
 
 /** Counts and sums of one family over the period, per group. */
 export function counts(b: Base, anchor: Anchor, group: GroupBy, period: [Date, Date]): Sql {
   const from = fromBase(b);
-  const done = ANCHORS.done;
-  const columns = {
-    created: [
-      'COUNT(*) AS created',
-      'COUNT(t.first_responded_at) AS responded',
-      `${countIf(`${done} IS NOT NULL`)} AS completed`,
-      `${countIf('COALESCE(t.reopen_count, 0) > 0')} AS reopened`,
-      `${countIf(`${done} IS NOT NULL OR COALESCE(t.reopen_count, 0) > 0`)} AS ever_resolved`,
-    ],
-    done: [
-      'COUNT(*) AS resolved',
-      'COUNT(t.sla_met) AS sla_total',
-      `${countIf('t.sla_met')} AS sla_met`,
-      'COUNT(t.csat) AS csat_count',
-      'SUM(t.csat) AS csat_sum',
-      ...[1, 2, 3, 4, 5].map((score) => `${countIf(`t.csat = ${score}`)} AS csat_${score}`),
-    ],
-    closed: ['COUNT(*) AS closed', 'SUM(COALESCE(t.amount_fen, 0)) AS revenue'],
-  }[anchor];
-  const g = group(ANCHORS[anchor]);
+  const g = group(b.cols, anchor);
   return {
-    sql: `SELECT ${g} AS g, ${columns.join(', ')} ${from.sql} AND ${inPeriod(anchor)} GROUP BY 1`,
-    bindings: [...from.bindings, ...period],
+    sql: `SELECT ${g} AS g, ${FAMILY_COLUMNS[anchor].map(([name, sum]) => `${sum} AS ${name}`).join(', ')} ${from.sql} AND ${inPeriod(anchor)} GROUP BY 1`,
+    bindings: [...from.bindings, ...periodBindings(anchor, period)],
+  };
+}
+
+/** The same counts and sums from the rollups, over the days [first, end) (cost included for the closed family). */
+export function rollupCounts(dims: Dimensions, anchor: Anchor, group: GroupBy, days: [number, number]): Sql {
+  const { where, bindings } = dimensionsWhere(ROLLUP_COLS, dims);
+  const names = [...FAMILY_COLUMNS[anchor].map(([name]) => name), ...(anchor === 'closed' ? ['cost'] : [])];
+  const g = group(ROLLUP_COLS, anchor);
+  return {
+    sql: `SELECT ${g} AS g, ${names.map((name) => `SUM(r.${name}) AS ${name}`).join(', ')} FROM ${ROLLUP_TABLE} r
+      WHERE r.family = ? AND r.day >= ? AND r.day < ? AND ${where} GROUP BY 1`,
+    bindings: [anchor, ...days, ...bindings],
   };
 }
 
@@ -145,7 +198,7 @@ export function counts(b: Base, anchor: Anchor, group: GroupBy, period: [Date, D
  * transaction). A ticket is settled in the month it closed, so only those months' lines are read.
  */
 export function cost(b: Base, n: ReportNames, group: GroupBy, period: [Date, Date], months: [string, string], ownParties: string[]): Sql {
-  const g = group(ANCHORS.closed);
+  const g = group(b.cols, 'closed');
   const own = ownParties.length ? `AND l.party NOT IN (${ownParties.map(() => '?').join(', ')})` : '';
   const from = fromBase(b, {
     sql: `JOIN ${n.lines} l ON l.ticket_id = t.id AND l.period >= ? AND l.period <= ? AND l.kind = 'ticket' AND l.seq >= 0 ${own}`,
@@ -157,49 +210,80 @@ export function cost(b: Base, n: ReportNames, group: GroupBy, period: [Date, Dat
 /** The tickets open at `at` (reported before it, not done by then), per group. */
 export function backlog(b: Base, group: GroupBy, at: Date): Sql {
   const from = fromBase(b);
-  const g = group(ANCHORS.created);
+  const g = group(b.cols, 'created');
   return {
     sql: `SELECT ${g} AS g, COUNT(*) AS open ${from.sql} AND ${openAt()} GROUP BY 1`,
-    bindings: [...from.bindings, at, at],
+    bindings: [...from.bindings, ...openBindings(at)],
   };
 }
-const openAt = () => `t.reported_at < ? AND (${ANCHORS.done} IS NULL OR ${ANCHORS.done} >= ?)`;
+/**
+ * Reported before `at` and not done by then — spelled out so that Postgres can take the few
+ * unresolved tickets and the ones resolved since from the resolved_at index, not read them all.
+ */
+const openAt = () => 't.reported_at < ? AND ((t.resolved_at IS NULL AND (t.closed_at IS NULL OR t.closed_at >= ?)) OR t.resolved_at >= ?)';
+const openBindings = (at: Date) => [at, at, at];
 
 /**
- * The median and 90th percentile (nearest rank) of `seconds` per group: the rows ranked by
- * duration within their group, keeping ranks ⌈n/2⌉ and ⌈0.9·n⌉ (integer arithmetic on both databases).
+ * The median and 90th percentile (nearest rank) per group of durations given as rows (g, d, n):
+ * `n` tickets took `d` seconds. The durations are summed per value, then the value whose running
+ * count first reaches rank ⌈q·N⌉ is the percentile (integer arithmetic on both databases).
  */
-function percentiles(inner: Sql): Sql {
+export function percentiles(parts: Sql[]): Sql {
+  const rank = (q: number) => `(${q} * total + 99) / 100`;
+  const at = (q: number) => `(cum - n < ${rank(q)} AND ${rank(q)} <= cum)`;
   return {
-    sql: `SELECT g, d, rn, n FROM (
-        SELECT g, d, ROW_NUMBER() OVER (PARTITION BY g ORDER BY d) AS rn, COUNT(*) OVER (PARTITION BY g) AS n FROM (${inner.sql}) x
-      ) y WHERE rn = (50 * n + 99) / 100 OR rn = (90 * n + 99) / 100`,
-    bindings: inner.bindings,
+    sql: `SELECT g, d, CASE WHEN ${at(50)} THEN 1 ELSE 0 END AS p50, CASE WHEN ${at(90)} THEN 1 ELSE 0 END AS p90 FROM (
+        SELECT g, d, n,
+          CAST(SUM(n) OVER (PARTITION BY g ORDER BY d ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS BIGINT) AS cum,
+          CAST(SUM(n) OVER (PARTITION BY g) AS BIGINT) AS total
+        FROM (SELECT g, d, SUM(n) AS n FROM (${parts.map((p) => p.sql).join(' UNION ALL ')}) u GROUP BY g, d) h
+      ) y WHERE ${at(50)} OR ${at(90)}`,
+    bindings: parts.flatMap((p) => p.bindings),
   };
 }
 
-/** Percentiles of: first response (tickets created in the period that were answered), resolution (tickets done in it). */
-export function durations(dialect: Dialect, b: Base, kind: 'firstResponse' | 'resolution', group: GroupBy, period: [Date, Date]): Sql {
+export type DurationKind = 'first_response' | 'resolution';
+/** The family a duration counts in: first responses by the day reported, resolutions by the day done. */
+export const DURATION_ANCHOR: Record<DurationKind, Anchor> = { first_response: 'created', resolution: 'done' };
+/** When a duration ends: the first response, or done. */
+export const durationEnd = (kind: DurationKind) => (kind === 'first_response' ? 't.first_responded_at' : ANCHORS.done);
+
+/** Durations (g, d, n) from the tickets: first response of the tickets created in the period, resolution of those done in it. */
+export function durations(dialect: Dialect, b: Base, kind: DurationKind, group: GroupBy, period: [Date, Date]): Sql {
   const from = fromBase(b);
-  const s = dialectSql(dialect);
-  const anchor: Anchor = kind === 'firstResponse' ? 'created' : 'done';
-  const end = kind === 'firstResponse' ? 't.first_responded_at' : ANCHORS.done;
-  const g = group(ANCHORS[anchor]);
-  return percentiles({
-    sql: `SELECT ${g} AS g, ${s.seconds('t.reported_at', end)} AS d ${from.sql} AND ${inPeriod(anchor)} AND ${end} IS NOT NULL`,
-    bindings: [...from.bindings, ...period],
-  });
+  const anchor = DURATION_ANCHOR[kind];
+  const end = durationEnd(kind);
+  return {
+    sql: `SELECT ${group(b.cols, anchor)} AS g, ${dialectSql(dialect).seconds('t.reported_at', end)} AS d, 1 AS n ${from.sql} AND ${inPeriod(anchor)} AND ${end} IS NOT NULL`,
+    bindings: [...from.bindings, ...periodBindings(anchor, period)],
+  };
 }
 
-/** Percentiles of the age of the tickets open at `at`. */
+/** The same durations from the rollups, over the days [first, end). */
+export function rollupDurations(dims: Dimensions, kind: DurationKind, group: GroupBy, days: [number, number]): Sql {
+  const { where, bindings } = dimensionsWhere(ROLLUP_COLS, dims);
+  return {
+    sql: `SELECT ${group(ROLLUP_COLS, DURATION_ANCHOR[kind])} AS g, r.seconds AS d, r.n AS n FROM ${DURATION_TABLE} r WHERE r.kind = ? AND r.day >= ? AND r.day < ? AND ${where}`,
+    bindings: [kind, ...days, ...bindings],
+  };
+}
+
+/** Durations (g, d, 1) of the age of the tickets open at `at`. */
 export function backlogAges(dialect: Dialect, b: Base, group: GroupBy, at: Date): Sql {
   const from = fromBase(b);
-  const s = dialectSql(dialect);
-  const g = group(ANCHORS.created);
-  return percentiles({
-    sql: `SELECT ${g} AS g, ${s.secondsUntil('t.reported_at')} AS d ${from.sql} AND ${openAt()}`,
-    bindings: [at.getTime(), ...from.bindings, at, at],
-  });
+  return {
+    sql: `SELECT ${group(b.cols, 'created')} AS g, ${dialectSql(dialect).secondsUntil('t.reported_at')} AS d, 1 AS n ${from.sql} AND ${openAt()}`,
+    bindings: [at.getTime(), ...from.bindings, ...openBindings(at)],
+  };
+}
+
+/** The same from the rollups' created rows, over the days [first, end). */
+export function rollupStates(dims: Dimensions, days: [number, number]): Sql {
+  const { where, bindings } = dimensionsWhere(ROLLUP_COLS, dims);
+  return {
+    sql: `SELECT r.state AS state, SUM(r.created) AS tickets FROM ${ROLLUP_TABLE} r WHERE r.family = 'created' AND r.day >= ? AND r.day < ? AND ${where} GROUP BY r.state`,
+    bindings: [...days, ...bindings],
+  };
 }
 
 /** The states of the tickets created in the period (the funnel). */
@@ -232,7 +316,7 @@ export function titles(b: Base, period: [Date, Date], afterId: number, page: num
 /** Which tickets a drill-down lists: those counted as created, done or closed in the period, or open at its end. */
 export function ticketRows(n: ReportNames, b: Base, set: 'created' | 'done' | 'closed' | 'open', period: [Date, Date], at: Date, afterId: number, page: number): Sql {
   const from = fromBase(b);
-  const [which, bindings] = set === 'open' ? [openAt(), [at, at]] : [inPeriod(set), period];
+  const [which, bindings] = set === 'open' ? [openAt(), openBindings(at)] : [inPeriod(set), periodBindings(set, period)];
   return {
     sql: `SELECT t.id, t.number, t.title, t.state, t.priority, t.source, t.team, t.reported_at, t.first_responded_at, t.resolved_at, t.closed_at,
         t.sla_met, t.csat, t.amount_fen, tl.${n.ticketTemplate.template} AS template_id, rl.${n.ticketRegion.region} AS region_id, al.${n.ticketAssignee.user} AS user_id

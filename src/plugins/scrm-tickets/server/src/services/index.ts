@@ -35,6 +35,7 @@ import ticketList from './ticket-list';
 import ticketDetail from './ticket-detail';
 import customer360 from './customer-360';
 import reports from './reports';
+import reportRollups from './report-rollups';
 
 export default {
   numbering,
@@ -74,4 +75,5 @@ export default {
   'ticket-detail': ticketDetail,
   'customer-360': customer360,
   reports,
+  'report-rollups': reportRollups,
 };

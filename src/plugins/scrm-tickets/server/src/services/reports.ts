@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { DateTime } from 'luxon';
-import { SETTLEMENT_LINE_TABLE, TEMPLATE_UID, TICKET_UID } from '../constants';
+import { TEMPLATE_UID } from '../constants';
+import { dialectOf, reportNames } from '../reports/names';
+import { dayOf, dayStart, monthOf } from '../reports/rollup-sql';
+import { rowsOf as rowsOfRaw } from '../utils/raw';
 import { validationError, type PathError } from '../utils/field-errors';
 import { getService } from '../utils/get-service';
-import { parseReportQuery, ZONE, type ReportQuery } from '../reports/filters';
+import { parseReportQuery, type ReportQuery } from '../reports/filters';
 import * as q from '../reports/sql';
 import { assemble, type Figures } from '../reports/figures';
 import { KeywordCounter } from '../reports/keywords';
@@ -26,13 +28,21 @@ const TITLE_PAGE = 5000;
 /** The filters, resolved to ids and checked against the reader's region scope. */
 export interface Resolved {
   query: ReportQuery;
+  dims: q.Dimensions;
   base: q.Base;
+  /** Every figure from the tickets, none from the rollups (to check them, and to compare speeds). */
+  live: boolean;
   period: [Date, Date];
   /** The backlog is taken at the period's end, or now when that is still ahead. */
   at: Date;
   /** The regions the figures cover (null: all); region breakdowns group within them. */
   regionIds: number[] | null;
   template?: { id: number; key: string; workflow: unknown };
+}
+
+/** `live`: compute from the tickets alone, as if no rollup existed. */
+export interface Options {
+  live?: boolean;
 }
 
 export interface GroupRow extends Figures {
@@ -53,28 +63,11 @@ const oneOf = <T extends string>(list: readonly T[], value: unknown, path: strin
  * themselves (reports/sql.ts), on Postgres and SQLite alike.
  */
 const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const dialect = (): q.Dialect => (strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite');
-  const link = (attribute: string) => {
-    const join = (strapi.db.metadata.get(TICKET_UID as any).attributes as any)[attribute].joinTable;
-    return { table: join.name, ticket: join.joinColumn.name, other: join.inverseJoinColumn.name };
-  };
-  const names = (): q.ReportNames => {
-    const [template, region, assignee] = [link('template'), link('region'), link('assignee')];
-    return {
-      tickets: strapi.db.metadata.get(TICKET_UID as any).tableName,
-      ticketTemplate: { table: template.table, ticket: template.ticket, template: template.other },
-      ticketRegion: { table: region.table, ticket: region.ticket, region: region.other },
-      ticketAssignee: { table: assignee.table, ticket: assignee.ticket, user: assignee.other },
-      lines: SETTLEMENT_LINE_TABLE,
-    };
-  };
-  const run = async (sql: q.Sql): Promise<any[]> => {
-    const result = await strapi.db.connection.raw(sql.sql, sql.bindings as any);
-    return dialect() === 'postgres' ? result.rows : result;
-  };
+  const dialect = () => dialectOf(strapi);
+  const run = async (sql: q.Sql): Promise<any[]> => rowsOfRaw(await strapi.db.connection.raw(sql.sql, sql.bindings as any));
   const ownParties = () => (strapi.config.get('plugin::scrm-tickets') as PluginConfig).reports?.ownParties ?? ['platform'];
 
-  async function resolve(raw: Record<string, unknown>): Promise<Resolved> {
+  async function resolve(raw: Record<string, unknown>, opts: Options = {}): Promise<Resolved> {
     const { value, errors } = parseReportQuery(raw);
     if (!value) throw validationError(errors);
     const scope = getService('staff-scope', { strapi });
@@ -93,28 +86,47 @@ const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       else template = { id: row.id, key: row.key, workflow: row.workflow };
     }
     if (problems.length) throw validationError(problems);
-    const base = q.base(names(), { regionIds, templateId: template?.id, source: value.source, team: value.team, agent: value.agent });
+    const dims: q.Dimensions = { regionIds, templateId: template?.id, source: value.source, team: value.team, agent: value.agent };
     const now = new Date();
-    return { query: value, base, period: [value.from, value.to], at: value.to < now ? value.to : now, regionIds, template };
+    return { query: value, dims, base: q.base(reportNames(strapi), dialect(), dims), period: [value.from, value.to], at: value.to < now ? value.to : now, regionIds, template, live: Boolean(opts.live) };
   }
 
-  /** Every figure per group of `grouping` (eight grouped queries, run side by side). */
+  /**
+   * Every figure per group of `grouping`. The days the rollups hold are read from them, the rest
+   * (today, and days not yet rebuilt) from the tickets, and the two add up — percentiles over the
+   * merged durations; the backlog always from the tickets. `live` reads everything from the tickets.
+   */
+  /** The period split: the days the rollups hold, and the rest (from the first day not built) read live. */
+  async function split(r: Resolved) {
+    const through = r.live ? null : await getService('report-rollups', { strapi }).builtThrough();
+    const [first, end] = [dayOf(r.period[0]), dayOf(r.period[1])];
+    const at = through === null ? first : Math.min(Math.max(through + 1, first), end);
+    const rolled: [number, number] | null = at > first ? [first, at] : null;
+    const live: [Date, Date] | null = at < end ? [dayStart(at), r.period[1]] : null;
+    const months: [string, string] | null = live ? [monthOf(at), monthOf(end - 1)] : null;
+    /** The rollups' query for the rolled days and the tickets' for the live ones, run side by side, rows together. */
+    const both = async (fromRollups: () => q.Sql, fromTickets: () => q.Sql) =>
+      (await Promise.all([rolled ? run(fromRollups()) : [], live ? run(fromTickets()) : []])).flat();
+    const parts = (fromRollups: () => q.Sql, fromTickets: () => q.Sql) => [rolled ? fromRollups() : null, live ? fromTickets() : null].filter((x): x is q.Sql => x !== null);
+    return { rolled, live, months, both, parts };
+  }
+
   async function figuresBy(r: Resolved, grouping: Grouping, withBacklog: boolean): Promise<Map<string, Figures>> {
     const d = dialect();
-    const n = names();
+    const n = reportNames(strapi);
     const { group } = grouping;
-    const from = DateTime.fromJSDate(r.period[0]).setZone(ZONE);
-    const last = DateTime.fromJSDate(new Date(r.period[1].getTime() - 1)).setZone(ZONE);
-    const months: [string, string] = [from.toFormat('yyyy-MM'), last.toFormat('yyyy-MM')];
+    const { rolled, live, months, both, parts } = await split(r);
+    const family = (anchor: q.Anchor) => both(() => q.rollupCounts(r.dims, anchor, group, rolled!), () => q.counts(r.base, anchor, group, live!));
+    const durations = (kind: q.DurationKind) => run(q.percentiles(parts(() => q.rollupDurations(r.dims, kind, group, rolled!), () => q.durations(d, r.base, kind, group, live!))));
     const [created, done, closed, cost, firstResponse, resolution, backlog, backlogAge] = await Promise.all([
-      run(q.counts(r.base, 'created', group, r.period)),
-      run(q.counts(r.base, 'done', group, r.period)),
-      run(q.counts(r.base, 'closed', group, r.period)),
-      run(q.cost(r.base, n, group, r.period, months, ownParties())),
-      run(q.durations(d, r.base, 'firstResponse', group, r.period)),
-      run(q.durations(d, r.base, 'resolution', group, r.period)),
+      family('created'),
+      family('done'),
+      family('closed'),
+      live ? run(q.cost(r.base, n, group, live, months!, ownParties())) : [],
+      durations('first_response'),
+      durations('resolution'),
       withBacklog ? run(q.backlog(r.base, group, r.at)) : undefined,
-      withBacklog ? run(q.backlogAges(d, r.base, group, r.at)) : undefined,
+      withBacklog ? run(q.percentiles([q.backlogAges(d, r.base, group, r.at)])) : undefined,
     ]);
     return assemble({ created, done, closed, cost, firstResponse, resolution, backlog, backlogAge }, grouping.keys);
   }
@@ -131,19 +143,29 @@ const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return grouping.ordered ? rows : rows.sort((a, b) => b.created - a.created || b.resolved - a.resolved || String(a.key).localeCompare(String(b.key)));
   }
 
-  const groupingOf = (r: Resolved, by: Breakdown | Interval) => groupings(strapi, { dialect: dialect(), names: names(), resolved: r })[by]();
+  const groupingOf = (r: Resolved, by: Breakdown | Interval) => groupings(strapi, { dialect: dialect(), resolved: r })[by]();
 
   return {
     resolve,
 
     /** The period's figures in total, the source mix and the funnel of states. */
-    async summary(raw: Record<string, unknown>) {
-      const r = await resolve(raw);
+    async summary(raw: Record<string, unknown>, opts: Options = {}) {
+      const r = await resolve(raw, opts);
       const total = (await figuresBy(r, { group: q.TOTAL, keys: ['all'], labels: async () => () => ({ key: null, label: '' }) }, true)).get('all')!;
-      const [sources, states] = await Promise.all([
-        run(q.counts(r.base, 'created', () => 't.source', r.period)),
-        run(q.states(r.base, r.period)),
+      const { rolled, live, both } = await split(r);
+      const bySource: q.GroupBy = (c) => c.source;
+      const [sourceRows, stateRows] = await Promise.all([
+        both(() => q.rollupCounts(r.dims, 'created', bySource, rolled!), () => q.counts(r.base, 'created', bySource, live!)),
+        both(() => q.rollupStates(r.dims, rolled!), () => q.states(r.base, live!)),
       ]);
+      // A source or state can have a row from the rollups and one from the live days: added up.
+      const sum = (rows: any[], key: string, value: string) => {
+        const totals = new Map<string, number>();
+        for (const row of rows) totals.set(String(row[key]), (totals.get(String(row[key])) ?? 0) + Number(row[value]));
+        return [...totals];
+      };
+      const sources = sum(sourceRows, 'g', 'created').map(([g, created]) => ({ g, created }));
+      const states = sum(stateRows, 'state', 'tickets').map(([state, tickets]) => ({ state, tickets }));
       const workflow = r.template ? workflowOf(r.template as any) : DEFAULT_WORKFLOW;
       const order = workflow.states.map((s) => s.key);
       const funnel = states
@@ -158,16 +180,16 @@ const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The figures per source, template, region (the children of the region filter), team or agent. */
-    async breakdown(raw: Record<string, unknown>) {
+    async breakdown(raw: Record<string, unknown>, opts: Options = {}) {
       const by = oneOf(BREAKDOWNS, raw.by, 'by', 'source');
-      const r = await resolve(raw);
+      const r = await resolve(raw, opts);
       return { filters: echo(r), by, rows: await rowsOf(r, await groupingOf(r, by), true) };
     },
 
     /** The figures per day, week (from Monday) or month of the period, every bucket present. */
-    async trend(raw: Record<string, unknown>) {
+    async trend(raw: Record<string, unknown>, opts: Options = {}) {
       const interval = oneOf(INTERVALS, raw.interval, 'interval', 'day');
-      const r = await resolve(raw);
+      const r = await resolve(raw, opts);
       return { filters: echo(r), interval, rows: await rowsOf(r, await groupingOf(r, interval), false) };
     },
 
@@ -188,7 +210,7 @@ const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The tickets a figure counted, a page at a time by id (the drill-down export streams them all). */
     async *tickets(r: Resolved, set: TicketSet): AsyncGenerator<any[]> {
       for (let after = 0; ; ) {
-        const page = await run(q.ticketRows(names(), r.base, set, r.period, r.at, after, 1000));
+        const page = await run(q.ticketRows(reportNames(strapi), r.base, set, r.period, r.at, after, 1000));
         if (page.length) yield page;
         if (page.length < 1000) return;
         after = Number(page[page.length - 1].id);

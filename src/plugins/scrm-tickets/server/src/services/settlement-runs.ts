@@ -109,6 +109,8 @@ const createSettlementRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const alerts = (await getService('pricing', { strapi }).calibration(row.period)).filter((c) => c.outside);
         for (const a of alerts) strapi.log.warn(`scrm-tickets: price calibration ${row.period}: ${a.region} ${a.item} at ${a.effectiveFen} fen against ${a.referenceFen} (drift ${a.drift}, band ${a.band})`);
         const result = { ...drafted, priceAlerts: alerts };
+        // The month's tickets now cost what their new lines say: the dashboard's rollups rebuild it.
+        await getService('report-rollups', { strapi }).markMonth(row.period);
         await table().where({ id }).update({ status: 'done', progress: 100, step: 'done', result: JSON.stringify(result), finished_at: Date.now(), heartbeat_at: Date.now() });
         return result;
       } catch (error) {

@@ -34,6 +34,7 @@ import type { TicketListService } from '../services/ticket-list';
 import type { TicketDetailService } from '../services/ticket-detail';
 import type { Customer360Service } from '../services/customer-360';
 import type { ReportsService } from '../services/reports';
+import type { ReportRollupsService } from '../services/report-rollups';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -72,6 +73,7 @@ interface Services {
   'ticket-detail': TicketDetailService;
   'customer-360': Customer360Service;
   reports: ReportsService;
+  'report-rollups': ReportRollupsService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */
