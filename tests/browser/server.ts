@@ -65,9 +65,11 @@ export async function registerAdmin(app: AppServer, admin: { email: string; pass
   return { jwt: token as string, id: user.id as number };
 }
 
-/** Signs `who` in to the admin panel in zh-Hans, as a person would on the login page. */
+/** Signs `who` in to the admin panel in zh-Hans, as a person would on the login page (whoever was signed in before is forgotten). */
 export async function logInAdmin(page: import('playwright-core').Page, app: AppServer, who: { email: string; password: string }): Promise<void> {
+  await page.context().clearCookies();
   await page.goto(`${app.url}/admin/auth/login`);
+  await page.evaluate(() => localStorage.clear());
   await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'zh-Hans'));
   await page.goto(`${app.url}/admin/auth/login`);
   await page.fill('input[name="email"]', who.email);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { callApp, registerAdmin, startApp, type AppServer } from './server';
+import { callApp, logInAdmin, registerAdmin, startApp, type AppServer } from './server';
 
 // The service team's ticket list in the zh-Hans admin: a 客服坐席 of 上海 sees the 上海 tickets (and
 // the unplaced one) and not the 杭州 one, searches and filters; the administrator sees them all
@@ -55,17 +55,7 @@ describe('ticket list in the admin (headless Chromium, zh-Hans)', () => {
       if (Date.now() > end) throw new Error(`rows ${JSON.stringify(seen)}, wanted ${JSON.stringify(expected)}`);
     }
   };
-  const logIn = async (who: { email: string; password: string }) => {
-    await page.context().clearCookies();
-    await page.goto(`${app.url}/admin/auth/login`);
-    await page.evaluate(() => localStorage.clear());
-    await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'zh-Hans'));
-    await page.goto(`${app.url}/admin/auth/login`);
-    await page.fill('input[name="email"]', who.email);
-    await page.fill('input[name="password"]', who.password);
-    await page.click('button[type="submit"]');
-    await page.waitForURL(/\/admin(\/)?$/, { timeout: 60_000 });
-  };
+  const logIn = (who: { email: string; password: string }) => logInAdmin(page, app, who);
 
   /** An admin user in a seeded role, invited and registered as the admin panel does it. */
   const invite = async (who: typeof AGENT, roleCode: string) => {

@@ -1,12 +1,11 @@
-import { useCallback } from 'react';
-import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
 import { Page, Layouts } from '@strapi/strapi/admin';
-import { Alert, Box, Flex, Grid, Loader, Typography } from '@strapi/design-system';
+import { Box, Flex, Grid, Loader, Typography } from '@strapi/design-system';
 import { FilterSelect } from '../components/tickets/FilterSelect';
+import { Problems } from '../components/tickets/Problems';
+import { useSourceLabel } from '../components/tickets/useSourceLabel';
 import { useFacets } from '../components/tickets/useTicketList';
 import { useT } from '../components/tickets/useT';
-import { getTranslation } from '../utils/getTranslation';
 import { AgentBoard } from '../components/dashboard/AgentBoard';
 import { ExportButton } from '../components/dashboard/ExportButton';
 import { KpiCards } from '../components/dashboard/KpiCards';
@@ -14,7 +13,7 @@ import { RegionPanel } from '../components/dashboard/RegionPanel';
 import { SourceChart } from '../components/dashboard/SourceChart';
 import { StateFunnel } from '../components/dashboard/StateFunnel';
 import { TrendChart } from '../components/dashboard/TrendChart';
-import { bucketDays, drilldownPath, type Counted } from '../components/dashboard/drilldown';
+import { bucketDays, drilldownPath, lastDay, type Counted } from '../components/dashboard/drilldown';
 import { useFormat } from '../components/dashboard/format';
 import { PERIODS, useDashboardParams } from '../components/dashboard/useDashboardParams';
 import { useReports } from '../components/dashboard/useReports';
@@ -22,25 +21,14 @@ import { useReports } from '../components/dashboard/useReports';
 // 数据驾驶舱: the period's service and money figures (the reports API), drawn with ECharts. Every
 // chart and card opens the ticket list filtered to the tickets behind what was clicked.
 
-/** `to` is exclusive; people read a period by its last day. */
-const lastDay = (to: string) => new Date(Date.parse(`${to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-
 export const DashboardPage = () => {
   const t = useT();
-  const { messages } = useIntl();
   const navigate = useNavigate();
   const params = useDashboardParams();
   const facets = useFacets();
   const format = useFormat();
   const { data, problems, loading } = useReports(params.query);
-  const sourceLabel = useCallback(
-    (source: string) => {
-      const [kind, name] = source.split(':');
-      const id = `tickets.source.${kind}`;
-      return getTranslation(id) in messages ? t(id, { name }) : source;
-    },
-    [messages, t]
-  );
+  const sourceLabel = useSourceLabel();
   const drill = (counted: Counted, extra: Record<string, string | null | undefined> = {}, query = params.query) => navigate(drilldownPath(query, counted, extra));
   /** The dashboard's query with other days (a day or week of a chart). */
   const within = (days: { from: string; to: string }) => {
@@ -81,13 +69,7 @@ export const DashboardPage = () => {
             </Flex>
           </Box>
           {problems.length > 0 && (
-            <Alert variant="danger" title={t('tickets.problems')} closeLabel={t('tickets.problems.close')}>
-              {problems.map((p, i) => (
-                <Typography key={i} tag="span" display="block">
-                  {p.path.length > 0 && <code>{p.path.join('.')}</code>} {p.message}
-                </Typography>
-              ))}
-            </Alert>
+            <Problems problems={problems} />
           )}
           {!data ? (
             loading && (

@@ -4,32 +4,18 @@ import { Page, Layouts } from '@strapi/strapi/admin';
 import { Alert, Box, Button, EmptyStateLayout, Flex, Loader, Typography } from '@strapi/design-system';
 import { EmptyDocuments } from '@strapi/icons/symbols';
 import { FilterBar } from '../components/tickets/FilterBar';
+import { Problems } from '../components/tickets/Problems';
+import { lastDay } from '../components/dashboard/drilldown';
 import { TicketTable } from '../components/tickets/TicketTable';
 import { ViewTabs } from '../components/tickets/ViewTabs';
 import { useFacets, useTicketList, type TicketList } from '../components/tickets/useTicketList';
 import { useTicketParams } from '../components/tickets/useTicketParams';
 import { useT } from '../components/tickets/useT';
-import type { Problem } from '../components/tickets/types';
 import { TicketDetailPage } from './TicketDetail';
 
 // 工单列表 for agents and store managers: saved views, filters and sort kept in the URL, the
 // plugin's list API read 25 at a time (cursor), refreshed every 5 s. The server applies the filters
 // and the staff member's region scope; this page only shows what it answers.
-
-/** What the server refused (a 400 names the parameter, e.g. `sort`), one line each. */
-const Problems = ({ problems, onClose }: { problems: Problem[]; onClose: () => void }) => {
-  const t = useT();
-  return (
-    <Alert variant="danger" title={t('tickets.problems')} closeLabel={t('tickets.problems.close')} onClose={onClose}>
-      {problems.map((p, i) => (
-        // The alert wraps its body in a <p>: block elements cannot go inside.
-        <Typography key={i} tag="span" display="block">
-          {p.path.length > 0 && <code>{p.path.join('.')}</code>} {p.message}
-        </Typography>
-      ))}
-    </Alert>
-  );
-};
 
 /** The rows with 加载更多 under them while there are more, or the empty state. */
 const Results = ({ list, loadingMore, onLoadMore }: { list: TicketList; loadingMore: boolean; onLoadMore: () => void }) => {
@@ -54,11 +40,9 @@ const Results = ({ list, loadingMore, onLoadMore }: { list: TicketList; loadingM
 /** 来自数据驾驶舱: what the dashboard's drill-down narrowed the list to, with the way back to all tickets. */
 const Drilldown = ({ counted, from, to, onClear }: { counted: string; from: string; to: string; onClear: () => void }) => {
   const t = useT();
-  // `to` is exclusive; people read a period by its last day.
-  const last = /^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(Date.parse(`${to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : to;
   return (
     <Alert variant="default" title={t('tickets.drilldown.title')} closeLabel={t('tickets.problems.close')} onClose={onClear} data-testid="drilldown">
-      {t(`tickets.drilldown.${counted}`, { from, to: last })}
+      {t(`tickets.drilldown.${counted}`, { from, to: lastDay(to) })}
     </Alert>
   );
 };

@@ -3,6 +3,8 @@ import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { STATEMENT_UID } from '../constants';
 import { statementCsv, statementXlsx } from '../settlement/export';
+import { CONTENT_TYPES, exportFormat } from '../utils/table-export';
+import { validationError } from '../utils/field-errors';
 
 // Finance's settlement actions (admin routes, RBAC settlement.settle).
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -25,19 +27,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async export(ctx: any) {
     const row: any = await strapi.db.query(STATEMENT_UID as any).findOne({ where: { documentId: ctx.params.id } });
     if (!row) throw new errors.NotFoundError('Statement not found');
-    const format = ctx.query.format ?? 'xlsx';
-    if (format !== 'xlsx' && format !== 'csv') throw new errors.ValidationError('format must be xlsx or csv', { errors: [{ path: ['format'], message: 'must be xlsx or csv' }] });
+    const format = exportFormat(ctx.query.format);
+    if (!format) throw validationError([{ path: ['format'], message: 'must be xlsx or csv' }]);
     const statement = { ...row, seq: row.seq ?? 0, totalFen: Number(row.totalFen), cnyFen: row.cnyFen == null ? null : Number(row.cnyFen) };
     const lines = getService('statements', { strapi }).lines(row);
     const name = `statement-${row.period}-${String(row.party).replace(/[^a-zA-Z0-9_-]+/g, '_')}${row.seq > 0 ? `-adj${row.seq}` : ''}.${format}`;
     ctx.attachment(name);
-    if (format === 'csv') {
-      ctx.type = 'text/csv; charset=utf-8';
-      ctx.body = statementCsv(statement, lines);
-    } else {
-      ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      ctx.body = statementXlsx(statement, lines);
-    }
+    ctx.type = CONTENT_TYPES[format];
+    ctx.body = format === 'csv' ? statementCsv(statement, lines) : statementXlsx(statement, lines);
   },
 
   async pay(ctx: any) {

@@ -51,8 +51,6 @@ const DAY_MS = 86_400_000;
 const SHANGHAI_MS = 8 * 3_600_000;
 
 export const dialectSql = (dialect: Dialect) => ({
-  /** Epoch milliseconds of a datetime column (SQLite keeps them as epoch ms). */
-  epochMs: (column: string) => (dialect === 'postgres' ? `(EXTRACT(EPOCH FROM ${column}) * 1000)` : column),
   /** Whole seconds from `from` to `to`, never below 0. */
   seconds: (from: string, to: string) =>
     dialect === 'postgres'

@@ -48,6 +48,7 @@ const createReportRollupsService = ({ strapi }: { strapi: Core.Strapi }) => {
   let poller: NodeJS.Timeout | null = null;
   let kicked: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
+  let lastRequest = 0;
   const ownParties = () => (strapi.config.get('plugin::scrm-tickets') as PluginConfig).reports?.ownParties ?? ['platform'];
 
   async function builtThrough(db: any = strapi.db.connection): Promise<number | null> {
@@ -135,6 +136,10 @@ const createReportRollupsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Soon, a refresh: a queued job, or this process's when it polls. */
     kick() {
       if (queue) {
+        // A request made within the job's delay is still waiting and covers this write too: no
+        // Redis round trip on every resolution.
+        if (Date.now() - lastRequest < KICK_DELAY_MS) return;
+        lastRequest = Date.now();
         queue.request().catch((error) => strapi.log.debug(`scrm-tickets: report rollups: ${error.message}`));
         return;
       }

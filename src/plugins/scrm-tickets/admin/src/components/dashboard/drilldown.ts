@@ -14,6 +14,9 @@ export function drilldownPath(dashboardQuery: string, counted: Counted, extra: R
   return `/plugins/${PLUGIN_ID}/tickets?${q}`;
 }
 
+/** The last day of a period whose `to` is exclusive: people read a period by its last day. */
+export const lastDay = (to: string) => (/^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(Date.parse(`${to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : to);
+
 /** One day (or week starting that day, or month) of the trend as its own [from, to). */
 export function bucketDays(key: string, interval: 'day' | 'week' | 'month'): { from: string; to: string } {
   const start = interval === 'month' ? new Date(`${key}-01T00:00:00Z`) : new Date(`${key}T00:00:00Z`);

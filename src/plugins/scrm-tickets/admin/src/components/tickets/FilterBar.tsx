@@ -2,11 +2,11 @@ import { useCallback } from 'react';
 import { useIntl } from 'react-intl';
 import { Box, Button, Flex } from '@strapi/design-system';
 import { Cross } from '@strapi/icons';
-import { getTranslation } from '../../utils/getTranslation';
 import { FilterSelect, type Option } from './FilterSelect';
+import { useSourceLabel } from './useSourceLabel';
 import { SearchInput } from './SearchInput';
 import { localize, PRIORITIES, SLA_RISKS, SORTS, type Facets } from './types';
-import { useT, type Translate } from './useT';
+import { useT } from './useT';
 import { FILTERS, type Filter, type Param } from './useTicketParams';
 
 interface Props {
@@ -17,22 +17,16 @@ interface Props {
   filtered: boolean;
 }
 
-/** `webhook:<name>` sources read "Webhook: <name>"; a source without a translation shows as is. */
-const sourceLabel = (t: Translate, messages: Record<string, unknown>, source: string) => {
-  const [kind, name] = source.split(':');
-  const id = `tickets.source.${kind}`;
-  return getTranslation(id) in messages ? t(id, { name }) : source;
-};
-
 /** Each select filter: its options from the facets (or fixed by the API) in the admin's language. */
 const useOptions = (facets: Facets): Record<Filter, Option[]> => {
   const t = useT();
-  const { locale, messages } = useIntl();
+  const { locale } = useIntl();
+  const sourceLabel = useSourceLabel();
   return {
     state: facets.states.map((s) => ({ value: s.key, label: localize(s.label, locale) })),
     priority: PRIORITIES.map((p) => ({ value: p, label: t(`tickets.priority.${p}`) })),
     template: facets.templates.map((tpl) => ({ value: tpl.key, label: tpl.name })),
-    source: facets.sources.map((s) => ({ value: s, label: sourceLabel(t, messages, s) })),
+    source: facets.sources.map((s) => ({ value: s, label: sourceLabel(s) })),
     region: facets.regions.map((r) => ({ value: r.code, label: r.name })),
     assignee: [
       { value: 'me', label: t('tickets.assignee.me') },
