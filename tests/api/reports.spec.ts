@@ -354,6 +354,27 @@ describe('reports: KPI and revenue figures (/scrm-tickets/reports/*)', () => {
     expect((await rollups().refresh()).built).toEqual([]);
   });
 
+  it('answers from every level of the rollups what the tickets give: each grain alone, two at once, whole months', async () => {
+    await rollups().refresh();
+    // Every ticket of the run (other suites' too): the whole company, one dimension at a time
+    // (the marginal rollups, months read whole), and two at once (the fine rollups).
+    const span = { from: '2026-09-01', to: '2026-12-01' };
+    const same = async (name: string, read: (o: { live?: boolean }) => Promise<unknown>) => expect([name, await read({})]).toEqual([name, await read({ live: true })]);
+    await same('summary', (o) => reports().summary(span, o));
+    await same('summary of a source', (o) => reports().summary({ ...span, source: 'h5' }, o));
+    await same('summary of a region', (o) => reports().summary({ ...span, region: regions.east.code }, o));
+    await same('summary of a team, mid-month to mid-month', (o) => reports().summary({ from: '2026-09-15', to: '2026-11-20', team: TEAMS[0] }, o));
+    for (const by of ['source', 'template', 'team', 'agent', 'region']) await same(`by ${by}`, (o) => reports().breakdown({ ...span, by }, o));
+    await same('by agent in a region', (o) => reports().breakdown({ ...span, by: 'agent', region: regions.sh.code }, o));
+    await same('by source of a team', (o) => reports().breakdown({ ...span, by: 'source', team: TEAMS[1] }, o));
+    for (const interval of ['day', 'week', 'month']) await same(`per ${interval}`, (o) => reports().trend({ ...span, interval }, o));
+    await same('per month of an agent', (o) => reports().trend({ ...span, interval: 'month', agent: String(admin.id) }, o));
+    // The month rows exist and are what the days add up to.
+    const knex = strapi().db.connection;
+    const months = await knex('scrm_report_histograms').where({ span: 'month', grain: 'all' }).countDistinct('day as n').first();
+    expect(Number(months!.n)).toBeGreaterThanOrEqual(3);
+  });
+
   it('rebuilds through a bull job when a write names a past day (REDIS_URL)', async () => {
     const name = `scrm-rollups-test-${Date.now()}`;
     const refreshes: number[] = [];

@@ -108,5 +108,7 @@ export const REPORTED_AT_SKEW_MS = 60_000;
 /** The dashboard's rollups, the days to rebuild and the last day built; the app's knex migration. */
 export const REPORT_ROLLUP_TABLE = 'scrm_report_rollups';
 export const REPORT_DURATION_TABLE = 'scrm_report_durations';
+export const REPORT_MARGINAL_TABLE = 'scrm_report_marginals';
+export const REPORT_HISTOGRAM_TABLE = 'scrm_report_histograms';
 export const REPORT_DIRTY_TABLE = 'scrm_report_dirty';
 export const REPORT_STATE_TABLE = 'scrm_report_state';

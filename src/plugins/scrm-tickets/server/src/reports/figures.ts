@@ -57,20 +57,11 @@ export interface FigureRows {
   done: any[];
   closed: any[];
   cost: any[];
-  firstResponse: any[];
-  resolution: any[];
+  /** Percentiles per group key (percentiles.ts). */
+  firstResponse: Map<string, Percentiles>;
+  resolution: Map<string, Percentiles>;
   backlog?: any[];
-  backlogAge?: any[];
-}
-
-/** Percentile rows (g, d, p50, p90 flags: sql.ts `percentiles`) into p50/p90 per group. */
-function percentilesOf(rows: any[], into: (g: string) => Percentiles | null) {
-  for (const r of rows) {
-    const target = into(r.g);
-    if (!target) continue;
-    if (num(r.p50) === 1) target.p50 = num(r.d);
-    if (num(r.p90) === 1) target.p90 = num(r.d);
-  }
+  backlogAge?: Map<string, Percentiles>;
 }
 
 /** Figures per group key (String(g)); `keys` are always present, zero when no row names them. */
@@ -111,10 +102,10 @@ export function assemble(rows: FigureRows, keys: string[] = []): Map<string, Fig
   }
   for (const r of rows.cost) at(r.g).costFen += num(r.cost);
   for (const [f, sum] of csatSum) f.csat.average = f.csat.rated ? Math.round((sum / f.csat.rated) * 100) / 100 : null;
-  percentilesOf(rows.firstResponse, (g) => at(g).firstResponseSeconds);
-  percentilesOf(rows.resolution, (g) => at(g).resolutionSeconds);
+  for (const [g, p] of rows.firstResponse) at(g).firstResponseSeconds = p;
+  for (const [g, p] of rows.resolution) at(g).resolutionSeconds = p;
   for (const r of rows.backlog ?? []) at(r.g).open = (at(r.g).open ?? 0) + num(r.open);
-  percentilesOf(rows.backlogAge ?? [], (g) => at(g).backlogAgeSeconds);
+  for (const [g, p] of rows.backlogAge ?? []) at(g).backlogAgeSeconds = p;
   for (const f of out.values()) {
     f.completionRate = rate(f.completed, f.created);
     f.reopenRate = rate(f.reopened, f.everResolved);

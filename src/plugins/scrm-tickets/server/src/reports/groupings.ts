@@ -7,6 +7,7 @@ import { getService } from '../utils/get-service';
 import { subtreeIds } from '../services/staff-scope';
 import { dialectSql, type Dialect, type GroupBy } from './sql';
 import { ZONE, type ReportQuery } from './filters';
+import { nextMonth } from './days';
 
 export interface Grouping {
   group: GroupBy;
@@ -16,6 +17,10 @@ export interface Grouping {
   labels: (keys: string[]) => Promise<(g: string) => { key: string | null; label: string }>;
   /** Rows keep the order of `keys` (a time line) instead of the biggest first. */
   ordered?: boolean;
+  /** Every day of a calendar month falls in one group: a whole month can be read as one (levels.ts). */
+  monthly?: boolean;
+  /** A time line's days [first, end) of a group key. */
+  daysOf?: (g: string) => [number, number];
 }
 
 interface Context {
@@ -99,6 +104,7 @@ export function groupings(strapi: Core.Strapi, { dialect, resolved }: Context): 
       keys: Array.from({ length: endDay - firstDay }, (_, i) => String(firstDay + i)),
       labels: async () => (g) => ({ key: isoDay(Number(g)), label: isoDay(Number(g)) }),
       ordered: true,
+      daysOf: (g) => [Number(g), Number(g) + 1],
     }),
 
     week: () => {
@@ -109,6 +115,7 @@ export function groupings(strapi: Core.Strapi, { dialect, resolved }: Context): 
         keys: weeks,
         labels: async () => (g) => ({ key: isoDay(Number(g)), label: isoDay(Number(g)) }),
         ordered: true,
+        daysOf: (g) => [Number(g), Number(g) + 7],
       };
     },
 
@@ -116,7 +123,17 @@ export function groupings(strapi: Core.Strapi, { dialect, resolved }: Context): 
       const months: string[] = [];
       const last = DateTime.fromISO(toDay, { zone: ZONE }).minus({ days: 1 });
       for (let m = DateTime.fromISO(fromDay, { zone: ZONE }).startOf('month'); m <= last; m = m.plus({ months: 1 })) months.push(m.toFormat('yyyy-MM'));
-      return { group: (c, anchor) => s.monthOfDay(c.day(anchor)), keys: months, labels: async () => plain, ordered: true };
+      return {
+        group: (c, anchor) => s.monthOfDay(c.day(anchor)),
+        keys: months,
+        labels: async () => plain,
+        ordered: true,
+        monthly: true,
+        daysOf: (g) => {
+          const first = dayNumber(`${g}-01`);
+          return [first, nextMonth(first)];
+        },
+      };
     },
   };
 }

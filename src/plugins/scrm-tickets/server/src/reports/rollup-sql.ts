@@ -1,18 +1,14 @@
 // Rebuilding one day of the rollups from the tickets: the day's rows go, then one INSERT … SELECT
 // per family and per kind of duration writes them again, grouped by region × template × source ×
-// team × agent — the same aggregates as the live figures (sql.ts), so both give the same answers.
-import { REPORT_DURATION_TABLE, REPORT_ROLLUP_TABLE } from '../constants';
-import { base, dialectSql, DURATION_ANCHOR, durationEnd, FAMILY_COLUMNS, inPeriod, periodBindings, type Anchor, type Dialect, type DurationKind, type ReportNames, type Sql } from './sql';
-
-const DAY_MS = 86_400_000;
-const SHANGHAI_MS = 8 * 3_600_000;
-
-/** The instant an Asia/Shanghai day (days since 1970-01-01) starts. */
-export const dayStart = (day: number) => new Date(day * DAY_MS - SHANGHAI_MS);
-/** The Asia/Shanghai day of an instant. */
-export const dayOf = (at: Date | number) => Math.floor((new Date(at).getTime() + SHANGHAI_MS) / DAY_MS);
-/** The settlement month (YYYY-MM) of a day. */
-export const monthOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 7);
+// team × agent — the same aggregates as the live figures (sql.ts), so both give the same answers —
+// and the marginal level (levels.ts) is summed from those rows, per grain. A month's histograms
+// are summed from its days' (`rebuildMonth`), after its days.
+import { REPORT_DURATION_TABLE, REPORT_HISTOGRAM_TABLE, REPORT_MARGINAL_TABLE, REPORT_ROLLUP_TABLE } from '../constants';
+import { DURATION_ANCHOR, durationEnd, type DurationKind } from './duration-sql';
+import { GRAINS, GRAIN_COLUMN, HISTOGRAM_GRAINS } from './levels';
+import { bucketSql } from './percentiles';
+import { dayStart, monthOf, nextMonth } from './days';
+import { base, dialectSql, FAMILY_COLUMNS, inPeriod, periodBindings, type Anchor, type Dialect, type ReportNames, type Sql } from './sql';
 
 const DIMENSIONS = ['region_id', 'template_id', 'source', 'team', 'agent_id'];
 
@@ -51,20 +47,62 @@ export function rebuildDay(n: ReportNames, dialect: Dialect, day: number, ownPar
     const anchor = DURATION_ANCHOR[kind];
     const end = durationEnd(kind);
     return {
-      sql: `INSERT INTO ${REPORT_DURATION_TABLE} (kind, day, ${DIMENSIONS.join(', ')}, seconds, n)
-        SELECT '${kind}', ${day}, ${dims.join(', ')}, ${dialectSql(dialect).seconds('t.reported_at', end)}, COUNT(*) ${b.joins}
-        WHERE ${inPeriod(anchor)} AND ${end} IS NOT NULL ${groupBy}, 8`,
+      sql: `INSERT INTO ${REPORT_DURATION_TABLE} (kind, day, ${DIMENSIONS.join(', ')}, seconds, bucket, n)
+        SELECT '${kind}', ${day}, ${DIMENSIONS.join(', ')}, x.seconds, ${bucketSql('x.seconds')}, x.n FROM (
+          SELECT ${dims.map((d, i) => `${d} AS ${DIMENSIONS[i]}`).join(', ')}, ${dialectSql(dialect).seconds('t.reported_at', end)} AS seconds, COUNT(*) AS n ${b.joins}
+          WHERE ${inPeriod(anchor)} AND ${end} IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6
+        ) x`,
       bindings: periodBindings(anchor, span),
     };
   };
 
+  const sums = [...new Set(Object.values(FAMILY_COLUMNS).flatMap((columns) => columns.map(([name]) => name))), 'cost'];
+  /** Each grain's rows of the day, summed from the fine ones. */
+  const marginals = GRAINS.flatMap((grain): Sql[] => {
+    const column = GRAIN_COLUMN[grain];
+    const keep = (name: string) => (name === column ? name : 'NULL');
+    const by = column ? `, ${column}` : '';
+    const counts: Sql = {
+      sql: `INSERT INTO ${REPORT_MARGINAL_TABLE} (family, day, grain, region_id, template_id, source, team, agent_id, state, ${sums.join(', ')})
+        SELECT family, day, '${grain}', ${keep('region_id')}, ${keep('template_id')}, ${keep('source')}, ${keep('team')}, ${keep('agent_id')}, state, ${sums.map((name) => `SUM(${name})`).join(', ')}
+        FROM ${REPORT_ROLLUP_TABLE} WHERE day = ? GROUP BY family, day${by}, state`,
+      bindings: [day],
+    };
+    if (!HISTOGRAM_GRAINS.includes(grain)) return [counts];
+    return [
+      counts,
+      {
+        sql: `INSERT INTO ${REPORT_HISTOGRAM_TABLE} (kind, span, day, grain, template_id, source, team, bucket, n)
+          SELECT kind, 'day', day, '${grain}', ${keep('template_id')}, ${keep('source')}, ${keep('team')}, bucket, SUM(n)
+          FROM ${REPORT_DURATION_TABLE} WHERE day = ? GROUP BY kind, day${by}, bucket`,
+        bindings: [day],
+      },
+    ];
+  });
+
   return [
     { sql: `DELETE FROM ${REPORT_ROLLUP_TABLE} WHERE day = ?`, bindings: [day] },
     { sql: `DELETE FROM ${REPORT_DURATION_TABLE} WHERE day = ?`, bindings: [day] },
+    { sql: `DELETE FROM ${REPORT_MARGINAL_TABLE} WHERE day = ?`, bindings: [day] },
+    { sql: `DELETE FROM ${REPORT_HISTOGRAM_TABLE} WHERE span = 'day' AND day = ?`, bindings: [day] },
     family('created'),
     family('done'),
     family('closed'),
     durations('first_response'),
     durations('resolution'),
+    ...marginals,
+  ];
+}
+
+/** A month's histograms (every grain), summed from its days' — `first` is the month's first day. */
+export function rebuildMonth(first: number): Sql[] {
+  return [
+    { sql: `DELETE FROM ${REPORT_HISTOGRAM_TABLE} WHERE span = 'month' AND day = ?`, bindings: [first] },
+    {
+      sql: `INSERT INTO ${REPORT_HISTOGRAM_TABLE} (kind, span, day, grain, template_id, source, team, bucket, n)
+        SELECT kind, 'month', ${Number(first)}, grain, template_id, source, team, bucket, SUM(n)
+        FROM ${REPORT_HISTOGRAM_TABLE} WHERE span = 'day' AND day >= ? AND day < ? GROUP BY kind, grain, template_id, source, team, bucket`,
+      bindings: [first, nextMonth(first)],
+    },
   ];
 }

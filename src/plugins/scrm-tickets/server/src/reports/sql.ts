@@ -1,11 +1,9 @@
 // The dashboard's figures as SQL over the tickets, on Postgres and SQLite alike. A ticket counts
 // in a period by the moment that matters for the figure (its "anchor"): created figures by when it
 // was reported, resolution figures by when it was done (resolved, or closed without a resolution),
-// money by when it was closed, the backlog at the period's end. Percentiles are nearest-rank over
-// whole seconds (the smallest duration with at least q·n durations at or below it), computed with
-// window functions over (seconds, how many) so both databases give the same answer, and so that
-// the rollups' durations (report-rollups.ts) and the day in progress merge exactly.
-import { REPORT_DURATION_TABLE as DURATION_TABLE, REPORT_ROLLUP_TABLE as ROLLUP_TABLE } from '../constants';
+// money by when it was closed, the backlog at the period's end. The same counts and sums come
+// from the rollups of a level (levels.ts) for the days they hold; durations are in duration-sql.ts.
+import type { Level } from './levels';
 
 export type Dialect = 'postgres' | 'sqlite';
 
@@ -34,23 +32,38 @@ export interface Sql {
   bindings: Bindings;
 }
 
-/** The filtered tickets: FROM with joins, then WHERE; `join` adds a join of a figure's own (its bindings first). */
+/** The filtered tickets: the tickets with their links, the dimension filters as WHERE. */
 export interface Base {
+  /** FROM the tickets with every link joined (the rollups' rebuild groups by all of them). */
   joins: string;
+  /** The tickets and each link's join, by the alias it adds. */
+  from: string;
+  links: [alias: string, join: string][];
   where: string;
   bindings: Bindings;
   cols: Cols;
 }
-const fromBase = (b: Base, join: Sql = { sql: '', bindings: [] }): Sql => ({
-  sql: `${b.joins} ${join.sql} WHERE ${b.where}`,
-  bindings: [...join.bindings, ...b.bindings],
-});
+/**
+ * FROM … WHERE for a query whose other clauses are `text`: only the links that it or the filters
+ * name are joined — the whole company's backlog need not read three link tables of a million rows.
+ * `join` adds a join of the figure's own (its bindings first).
+ */
+export const fromBase = (b: Base, text: string, join: Sql = { sql: '', bindings: [] }): Sql => {
+  const uses = `${text} ${join.sql} ${b.where}`;
+  const links = b.links.filter(([alias]) => new RegExp(`\\b${alias}\\.`).test(uses)).map(([, sql]) => sql);
+  return { sql: `${b.from} ${links.join(' ')} ${join.sql} WHERE ${b.where}`, bindings: [...join.bindings, ...b.bindings] };
+};
 
 const DAY_MS = 86_400_000;
 /** Asia/Shanghai has kept UTC+8 all year since 1991: a day there is a fixed slice of epoch time. */
 const SHANGHAI_MS = 8 * 3_600_000;
 
 export const dialectSql = (dialect: Dialect) => ({
+  /**
+   * Ends a subquery that Postgres must not fold into the query around it: a duration computed in
+   * it would otherwise be recomputed in every comparison of its bucket (SQLite computes it once).
+   */
+  fence: dialect === 'postgres' ? 'OFFSET 0' : '',
   /** Whole seconds from `from` to `to`, never below 0. */
   seconds: (from: string, to: string) =>
     dialect === 'postgres'
@@ -96,10 +109,8 @@ export const rawCols = (n: ReportNames, dialect: Dialect): Cols => ({
   day: (anchor) => dialectSql(dialect).day(ANCHORS[anchor]),
 });
 
-export const ROLLUP_COLS: Cols = { source: 'r.source', template: 'r.template_id', region: 'r.region_id', team: 'r.team', agent: 'r.agent_id', day: () => 'r.day' };
-
 /** The dimension filters over `c` (ids are numbers: only texts are bound). */
-function dimensionsWhere(c: Cols, dims: Dimensions): { where: string; bindings: Bindings } {
+export function dimensionsWhere(c: Cols, dims: Dimensions): { where: string; bindings: Bindings } {
   const where: string[] = [];
   const bindings: Bindings = [];
   if (dims.regionIds) where.push(dims.regionIds.length ? `${c.region} IN (${dims.regionIds.map(Number).join(', ')})` : 'FALSE');
@@ -126,11 +137,13 @@ export const TOTAL: GroupBy = () => `'all'`;
 export function base(n: ReportNames, dialect: Dialect, dims: Dimensions): Base {
   const cols = rawCols(n, dialect);
   const { where, bindings } = dimensionsWhere(cols, dims);
-  const joins = `FROM ${n.tickets} t
-    LEFT JOIN ${n.ticketTemplate.table} tl ON tl.${n.ticketTemplate.ticket} = t.id
-    LEFT JOIN ${n.ticketRegion.table} rl ON rl.${n.ticketRegion.ticket} = t.id
-    LEFT JOIN ${n.ticketAssignee.table} al ON al.${n.ticketAssignee.ticket} = t.id`;
-  return { joins, where, bindings, cols };
+  const from = `FROM ${n.tickets} t`;
+  const links: Base['links'] = [
+    ['tl', `LEFT JOIN ${n.ticketTemplate.table} tl ON tl.${n.ticketTemplate.ticket} = t.id`],
+    ['rl', `LEFT JOIN ${n.ticketRegion.table} rl ON rl.${n.ticketRegion.ticket} = t.id`],
+    ['al', `LEFT JOIN ${n.ticketAssignee.table} al ON al.${n.ticketAssignee.ticket} = t.id`],
+  ];
+  return { joins: `${from} ${links.map(([, sql]) => sql).join(' ')}`, from, links, where, bindings, cols };
 }
 
 /**
@@ -170,23 +183,21 @@ export const FAMILY_COLUMNS: Record<Anchor, [string, string][]> = {
 
 /** Counts and sums of one family over the period, per group. */
 export function counts(b: Base, anchor: Anchor, group: GroupBy, period: [Date, Date]): Sql {
-  const from = fromBase(b);
   const g = group(b.cols, anchor);
-  return {
-    sql: `SELECT ${g} AS g, ${FAMILY_COLUMNS[anchor].map(([name, sum]) => `${sum} AS ${name}`).join(', ')} ${from.sql} AND ${inPeriod(anchor)} GROUP BY 1`,
-    bindings: [...from.bindings, ...periodBindings(anchor, period)],
-  };
+  const select = `SELECT ${g} AS g, ${FAMILY_COLUMNS[anchor].map(([name, sum]) => `${sum} AS ${name}`).join(', ')}`;
+  const from = fromBase(b, select);
+  return { sql: `${select} ${from.sql} AND ${inPeriod(anchor)} GROUP BY 1`, bindings: [...from.bindings, ...periodBindings(anchor, period)] };
 }
 
-/** The same counts and sums from the rollups, over the days [first, end) (cost included for the closed family). */
-export function rollupCounts(dims: Dimensions, anchor: Anchor, group: GroupBy, days: [number, number]): Sql {
-  const { where, bindings } = dimensionsWhere(ROLLUP_COLS, dims);
+/** The same counts and sums from the rollups of `level`, over the days [first, end) (cost included for the closed family). */
+export function rollupCounts(level: Level, dims: Dimensions, anchor: Anchor, group: GroupBy, days: [number, number]): Sql {
+  const rows = level.counts;
+  const { where, bindings } = dimensionsWhere(rows.cols, dims);
   const names = [...FAMILY_COLUMNS[anchor].map(([name]) => name), ...(anchor === 'closed' ? ['cost'] : [])];
-  const g = group(ROLLUP_COLS, anchor);
   return {
-    sql: `SELECT ${g} AS g, ${names.map((name) => `SUM(r.${name}) AS ${name}`).join(', ')} FROM ${ROLLUP_TABLE} r
-      WHERE r.family = ? AND r.day >= ? AND r.day < ? AND ${where} GROUP BY 1`,
-    bindings: [anchor, ...days, ...bindings],
+    sql: `SELECT ${group(rows.cols, anchor)} AS g, ${names.map((name) => `SUM(r.${name}) AS ${name}`).join(', ')} FROM ${rows.table} r
+      WHERE r.family = ? AND ${rows.where} AND r.day >= ? AND r.day < ? AND ${where} GROUP BY 1`,
+    bindings: [anchor, ...rows.bindings, ...days, ...bindings],
   };
 }
 
@@ -196,105 +207,50 @@ export function rollupCounts(dims: Dimensions, anchor: Anchor, group: GroupBy, d
  * transaction). A ticket is settled in the month it closed, so only those months' lines are read.
  */
 export function cost(b: Base, n: ReportNames, group: GroupBy, period: [Date, Date], months: [string, string], ownParties: string[]): Sql {
-  const g = group(b.cols, 'closed');
+  const select = `SELECT ${group(b.cols, 'closed')} AS g, SUM(l.fen) AS cost`;
   const own = ownParties.length ? `AND l.party NOT IN (${ownParties.map(() => '?').join(', ')})` : '';
-  const from = fromBase(b, {
+  const from = fromBase(b, select, {
     sql: `JOIN ${n.lines} l ON l.ticket_id = t.id AND l.period >= ? AND l.period <= ? AND l.kind = 'ticket' AND l.seq >= 0 ${own}`,
     bindings: [...months, ...ownParties],
   });
-  return { sql: `SELECT ${g} AS g, SUM(l.fen) AS cost ${from.sql} AND ${inPeriod('closed')} GROUP BY 1`, bindings: [...from.bindings, ...period] };
+  return { sql: `${select} ${from.sql} AND ${inPeriod('closed')} GROUP BY 1`, bindings: [...from.bindings, ...period] };
 }
 
 /** The tickets open at `at` (reported before it, not done by then), per group. */
 export function backlog(b: Base, group: GroupBy, at: Date): Sql {
-  const from = fromBase(b);
-  const g = group(b.cols, 'created');
-  return {
-    sql: `SELECT ${g} AS g, COUNT(*) AS open ${from.sql} AND ${openAt()} GROUP BY 1`,
-    bindings: [...from.bindings, ...openBindings(at)],
-  };
+  const select = `SELECT ${group(b.cols, 'created')} AS g, COUNT(*) AS open`;
+  const from = fromBase(b, select);
+  return { sql: `${select} ${from.sql} AND ${openAt()} GROUP BY 1`, bindings: [...from.bindings, ...openBindings(at)] };
 }
 /**
  * Reported before `at` and not done by then — spelled out so that Postgres can take the few
  * unresolved tickets and the ones resolved since from the resolved_at index, not read them all.
  */
-const openAt = () => 't.reported_at < ? AND ((t.resolved_at IS NULL AND (t.closed_at IS NULL OR t.closed_at >= ?)) OR t.resolved_at >= ?)';
-const openBindings = (at: Date) => [at, at, at];
-
-/**
- * The median and 90th percentile (nearest rank) per group of durations given as rows (g, d, n):
- * `n` tickets took `d` seconds. The durations are summed per value, then the value whose running
- * count first reaches rank ⌈q·N⌉ is the percentile (integer arithmetic on both databases).
- */
-export function percentiles(parts: Sql[]): Sql {
-  const rank = (q: number) => `(${q} * total + 99) / 100`;
-  const at = (q: number) => `(cum - n < ${rank(q)} AND ${rank(q)} <= cum)`;
-  return {
-    sql: `SELECT g, d, CASE WHEN ${at(50)} THEN 1 ELSE 0 END AS p50, CASE WHEN ${at(90)} THEN 1 ELSE 0 END AS p90 FROM (
-        SELECT g, d, n,
-          CAST(SUM(n) OVER (PARTITION BY g ORDER BY d ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS BIGINT) AS cum,
-          CAST(SUM(n) OVER (PARTITION BY g) AS BIGINT) AS total
-        FROM (SELECT g, d, SUM(n) AS n FROM (${parts.map((p) => p.sql).join(' UNION ALL ')}) u GROUP BY g, d) h
-      ) y WHERE ${at(50)} OR ${at(90)}`,
-    bindings: parts.flatMap((p) => p.bindings),
-  };
-}
-
-export type DurationKind = 'first_response' | 'resolution';
-/** The family a duration counts in: first responses by the day reported, resolutions by the day done. */
-export const DURATION_ANCHOR: Record<DurationKind, Anchor> = { first_response: 'created', resolution: 'done' };
-/** When a duration ends: the first response, or done. */
-export const durationEnd = (kind: DurationKind) => (kind === 'first_response' ? 't.first_responded_at' : ANCHORS.done);
-
-/** Durations (g, d, n) from the tickets: first response of the tickets created in the period, resolution of those done in it. */
-export function durations(dialect: Dialect, b: Base, kind: DurationKind, group: GroupBy, period: [Date, Date]): Sql {
-  const from = fromBase(b);
-  const anchor = DURATION_ANCHOR[kind];
-  const end = durationEnd(kind);
-  return {
-    sql: `SELECT ${group(b.cols, anchor)} AS g, ${dialectSql(dialect).seconds('t.reported_at', end)} AS d, 1 AS n ${from.sql} AND ${inPeriod(anchor)} AND ${end} IS NOT NULL`,
-    bindings: [...from.bindings, ...periodBindings(anchor, period)],
-  };
-}
-
-/** The same durations from the rollups, over the days [first, end). */
-export function rollupDurations(dims: Dimensions, kind: DurationKind, group: GroupBy, days: [number, number]): Sql {
-  const { where, bindings } = dimensionsWhere(ROLLUP_COLS, dims);
-  return {
-    sql: `SELECT ${group(ROLLUP_COLS, DURATION_ANCHOR[kind])} AS g, r.seconds AS d, r.n AS n FROM ${DURATION_TABLE} r WHERE r.kind = ? AND r.day >= ? AND r.day < ? AND ${where}`,
-    bindings: [kind, ...days, ...bindings],
-  };
-}
-
-/** Durations (g, d, 1) of the age of the tickets open at `at`. */
-export function backlogAges(dialect: Dialect, b: Base, group: GroupBy, at: Date): Sql {
-  const from = fromBase(b);
-  return {
-    sql: `SELECT ${group(b.cols, 'created')} AS g, ${dialectSql(dialect).secondsUntil('t.reported_at')} AS d, 1 AS n ${from.sql} AND ${openAt()}`,
-    bindings: [at.getTime(), ...from.bindings, ...openBindings(at)],
-  };
-}
+export const openAt = () => 't.reported_at < ? AND ((t.resolved_at IS NULL AND (t.closed_at IS NULL OR t.closed_at >= ?)) OR t.resolved_at >= ?)';
+export const openBindings = (at: Date) => [at, at, at];
 
 /** The same from the rollups' created rows, over the days [first, end). */
-export function rollupStates(dims: Dimensions, days: [number, number]): Sql {
-  const { where, bindings } = dimensionsWhere(ROLLUP_COLS, dims);
+export function rollupStates(level: Level, dims: Dimensions, days: [number, number]): Sql {
+  const rows = level.counts;
+  const { where, bindings } = dimensionsWhere(rows.cols, dims);
   return {
-    sql: `SELECT r.state AS state, SUM(r.created) AS tickets FROM ${ROLLUP_TABLE} r WHERE r.family = 'created' AND r.day >= ? AND r.day < ? AND ${where} GROUP BY r.state`,
-    bindings: [...days, ...bindings],
+    sql: `SELECT r.state AS state, SUM(r.created) AS tickets FROM ${rows.table} r WHERE r.family = 'created' AND ${rows.where} AND r.day >= ? AND r.day < ? AND ${where} GROUP BY r.state`,
+    bindings: [...rows.bindings, ...days, ...bindings],
   };
 }
 
 /** The states of the tickets created in the period (the funnel). */
 export function states(b: Base, period: [Date, Date]): Sql {
-  const from = fromBase(b);
-  return { sql: `SELECT t.state AS state, COUNT(*) AS tickets ${from.sql} AND ${inPeriod('created')} GROUP BY t.state`, bindings: [...from.bindings, ...period] };
+  const select = 'SELECT t.state AS state, COUNT(*) AS tickets';
+  const from = fromBase(b, select);
+  return { sql: `${select} ${from.sql} AND ${inPeriod('created')} GROUP BY t.state`, bindings: [...from.bindings, ...period] };
 }
 
 /** The tags of the tickets created in the period, most used first. */
 export function tags(dialect: Dialect, b: Base, period: [Date, Date], limit: number): Sql {
   const s = dialectSql(dialect);
-  const from = fromBase(b, { sql: `CROSS JOIN ${s.arrayElements('t.tags')}`, bindings: [] });
   const text = dialect === 'postgres' ? 'e.value' : "CASE WHEN e.type = 'text' THEN e.value END";
+  const from = fromBase(b, text, { sql: `CROSS JOIN ${s.arrayElements('t.tags')}`, bindings: [] });
   return {
     sql: `SELECT tag, COUNT(*) AS tickets FROM (SELECT ${text} AS tag ${from.sql} AND ${inPeriod('created')}) x
       WHERE tag IS NOT NULL AND tag <> '' GROUP BY tag ORDER BY tickets DESC, tag LIMIT ${Number(limit)}`,
@@ -304,21 +260,22 @@ export function tags(dialect: Dialect, b: Base, period: [Date, Date], limit: num
 
 /** The titles of the tickets created in the period, a page at a time by id (for the keywords). */
 export function titles(b: Base, period: [Date, Date], afterId: number, page: number): Sql {
-  const from = fromBase(b);
+  const select = 'SELECT t.id, t.title';
+  const from = fromBase(b, select);
   return {
-    sql: `SELECT t.id, t.title ${from.sql} AND ${inPeriod('created')} AND t.id > ? ORDER BY t.id LIMIT ${Number(page)}`,
+    sql: `${select} ${from.sql} AND ${inPeriod('created')} AND t.id > ? ORDER BY t.id LIMIT ${Number(page)}`,
     bindings: [...from.bindings, ...period, afterId],
   };
 }
 
 /** Which tickets a drill-down lists: those counted as created, done or closed in the period, or open at its end. */
 export function ticketRows(n: ReportNames, b: Base, set: 'created' | 'done' | 'closed' | 'open', period: [Date, Date], at: Date, afterId: number, page: number): Sql {
-  const from = fromBase(b);
+  const select = `SELECT t.id, t.number, t.title, t.state, t.priority, t.source, t.team, t.reported_at, t.first_responded_at, t.resolved_at, t.closed_at,
+        t.sla_met, t.csat, t.amount_fen, tl.${n.ticketTemplate.template} AS template_id, rl.${n.ticketRegion.region} AS region_id, al.${n.ticketAssignee.user} AS user_id`;
+  const from = fromBase(b, select);
   const [which, bindings] = set === 'open' ? [openAt(), openBindings(at)] : [inPeriod(set), periodBindings(set, period)];
   return {
-    sql: `SELECT t.id, t.number, t.title, t.state, t.priority, t.source, t.team, t.reported_at, t.first_responded_at, t.resolved_at, t.closed_at,
-        t.sla_met, t.csat, t.amount_fen, tl.${n.ticketTemplate.template} AS template_id, rl.${n.ticketRegion.region} AS region_id, al.${n.ticketAssignee.user} AS user_id
-      ${from.sql} AND ${which} AND t.id > ? ORDER BY t.id LIMIT ${Number(page)}`,
+    sql: `${select} ${from.sql} AND ${which} AND t.id > ? ORDER BY t.id LIMIT ${Number(page)}`,
     bindings: [...from.bindings, ...bindings, afterId],
   };
 }

@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { REPORT_DIRTY_TABLE, REPORT_STATE_TABLE, TICKET_UID } from '../constants';
 import type { PluginConfig } from '../config';
 import { dialectOf, reportNames } from '../reports/names';
-import { dayOf, rebuildDay } from '../reports/rollup-sql';
+import { dayOf, monthStart } from '../reports/days';
+import { rebuildDay, rebuildMonth } from '../reports/rollup-sql';
 import { rowsOf } from '../utils/raw';
 
 /** A day is built once every write of it has committed: requests end well within this. */
@@ -80,6 +81,8 @@ const createReportRollupsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const dirty = maxId ? (rowsOf(await trx.raw(`SELECT DISTINCT day FROM ${REPORT_DIRTY_TABLE} WHERE id <= ? AND day <= ?`, [maxId, through])) as any[]).map((r) => Number(r.day)) : [];
       const days = [...new Set([...dirty, ...Array.from({ length: Math.max(0, target - through) }, (_, i) => through! + 1 + i)])].sort((a, b) => a - b);
       for (const day of days) for (const statement of rebuildDay(names, dialect, day, ownParties())) await trx.raw(statement.sql, statement.bindings as any);
+      // Each month once, after its days: its histograms are their sum.
+      for (const month of new Set(days.map(monthStart))) for (const statement of rebuildMonth(month)) await trx.raw(statement.sql, statement.bindings as any);
       await trx(REPORT_STATE_TABLE).where({ key: BUILT_THROUGH }).del();
       await trx(REPORT_STATE_TABLE).insert({ key: BUILT_THROUGH, value: Math.max(through, target) });
       if (maxId) await trx(REPORT_DIRTY_TABLE).where('id', '<=', maxId).del();

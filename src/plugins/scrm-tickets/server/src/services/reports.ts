@@ -1,13 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { TEMPLATE_UID } from '../constants';
 import { dialectOf, reportNames } from '../reports/names';
-import { dayOf, dayStart, monthOf } from '../reports/rollup-sql';
+import { dayOf, dayStart, monthOf } from '../reports/days';
 import { rowsOf as rowsOfRaw } from '../utils/raw';
 import { validationError, type PathError } from '../utils/field-errors';
 import { getService } from '../utils/get-service';
 import { parseReportQuery, type ReportQuery } from '../reports/filters';
 import * as q from '../reports/sql';
-import { assemble, type Figures } from '../reports/figures';
+import { assemble, type Figures, type Percentiles } from '../reports/figures';
+import * as dq from '../reports/duration-sql';
+import { levelFor, spansOf } from '../reports/levels';
+import { locate, pick, type Target } from '../reports/percentiles';
 import { KeywordCounter } from '../reports/keywords';
 import { groupings, type Grouping } from '../reports/groupings';
 import type { PluginConfig } from '../config';
@@ -91,11 +94,6 @@ const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { query: value, dims, base: q.base(reportNames(strapi), dialect(), dims), period: [value.from, value.to], at: value.to < now ? value.to : now, regionIds, template, live: Boolean(opts.live) };
   }
 
-  /**
-   * Every figure per group of `grouping`. The days the rollups hold are read from them, the rest
-   * (today, and days not yet rebuilt) from the tickets, and the two add up — percentiles over the
-   * merged durations; the backlog always from the tickets. `live` reads everything from the tickets.
-   */
   /** The period split: the days the rollups hold, and the rest (from the first day not built) read live. */
   async function split(r: Resolved) {
     const through = r.live ? null : await getService('report-rollups', { strapi }).builtThrough();
@@ -111,13 +109,36 @@ const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { rolled, live, months, both, parts };
   }
 
+  /**
+   * Nearest-rank percentiles per group in two reads (reports/percentiles.ts): bucket counts from
+   * `first`, then the exact seconds of the buckets holding the ranks from `second`.
+   */
+  async function percentiles(first: q.Sql[], second: (targets: Target[]) => q.Sql[]): Promise<Map<string, Percentiles>> {
+    const targets = locate((await Promise.all(first.map(run))).flat());
+    if (!targets.length) return new Map();
+    return pick(targets, (await Promise.all(second(targets).map(run))).flat());
+  }
+
+  /**
+   * Every figure per group of `grouping`. The days the rollups hold are read from them (at the
+   * smallest level that keeps what the query names: levels.ts), the rest (today, and days not yet
+   * rebuilt) from the tickets, and the two add up, percentiles included; the backlog always from
+   * the tickets. `live` reads everything from the tickets.
+   */
   async function figuresBy(r: Resolved, grouping: Grouping, withBacklog: boolean): Promise<Map<string, Figures>> {
     const d = dialect();
     const n = reportNames(strapi);
     const { group } = grouping;
     const { rolled, live, months, both, parts } = await split(r);
-    const family = (anchor: q.Anchor) => both(() => q.rollupCounts(r.dims, anchor, group, rolled!), () => q.counts(r.base, anchor, group, live!));
-    const durations = (kind: q.DurationKind) => run(q.percentiles(parts(() => q.rollupDurations(r.dims, kind, group, rolled!), () => q.durations(d, r.base, kind, group, live!))));
+    const level = levelFor(r.dims, group, Boolean(grouping.monthly));
+    const family = (anchor: q.Anchor) => both(() => q.rollupCounts(level, r.dims, anchor, group, rolled!), () => q.counts(r.base, anchor, group, live!));
+    const durations = (kind: dq.DurationKind) => {
+      const rows = () => dq.durationRows(d, r.base, kind, group, live!);
+      return percentiles(parts(() => dq.rollupBuckets(level, r.dims, kind, group, spansOf(level, rolled!)), () => dq.bucketCounts(d, rows())), (targets) =>
+        parts(() => dq.rollupExact(r.dims, kind, group, rolled!, targets, grouping.daysOf), () => dq.exactIn(d, rows(), targets))
+      );
+    };
+    const ages = () => dq.backlogAgeRows(d, r.base, group, r.at);
     const [created, done, closed, cost, firstResponse, resolution, backlog, backlogAge] = await Promise.all([
       family('created'),
       family('done'),
@@ -126,7 +147,7 @@ const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       durations('first_response'),
       durations('resolution'),
       withBacklog ? run(q.backlog(r.base, group, r.at)) : undefined,
-      withBacklog ? run(q.percentiles([q.backlogAges(d, r.base, group, r.at)])) : undefined,
+      withBacklog ? percentiles([dq.bucketCounts(d, ages())], (targets) => [dq.exactIn(d, ages(), targets)]) : undefined,
     ]);
     return assemble({ created, done, closed, cost, firstResponse, resolution, backlog, backlogAge }, grouping.keys);
   }
@@ -155,8 +176,8 @@ const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { rolled, live, both } = await split(r);
       const bySource: q.GroupBy = (c) => c.source;
       const [sourceRows, stateRows] = await Promise.all([
-        both(() => q.rollupCounts(r.dims, 'created', bySource, rolled!), () => q.counts(r.base, 'created', bySource, live!)),
-        both(() => q.rollupStates(r.dims, rolled!), () => q.states(r.base, live!)),
+        both(() => q.rollupCounts(levelFor(r.dims, bySource, false), r.dims, 'created', bySource, rolled!), () => q.counts(r.base, 'created', bySource, live!)),
+        both(() => q.rollupStates(levelFor(r.dims, q.TOTAL, false), r.dims, rolled!), () => q.states(r.base, live!)),
       ]);
       // A source or state can have a row from the rollups and one from the live days: added up.
       const sum = (rows: any[], key: string, value: string) => {
