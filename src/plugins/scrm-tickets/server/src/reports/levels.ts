@@ -43,7 +43,15 @@ export interface Span {
   to: number;
 }
 
-export const ROLLUP_COLS: Cols = { source: 'r.source', template: 'r.template_id', region: 'r.region_id', team: 'r.team', agent: 'r.agent_id', day: () => 'r.day' };
+export const ROLLUP_COLS: Cols = {
+  source: 'r.source',
+  template: 'r.template_id',
+  region: 'r.region_id',
+  team: 'r.team',
+  agent: 'r.agent_id',
+  day: () => 'r.day',
+  before: (_anchor, day) => `r.day < ${Number(day)}`,
+};
 
 const FINE_BUCKETS: Level['buckets'] = { table: REPORT_DURATION_TABLE, where: 'TRUE', bindings: [], cols: ROLLUP_COLS, spans: false, months: false };
 export const FINE: Level = { counts: { table: REPORT_ROLLUP_TABLE, where: 'TRUE', bindings: [], cols: ROLLUP_COLS }, buckets: FINE_BUCKETS };
@@ -58,7 +66,7 @@ function marginal(grain: Grain, months: boolean): Level {
 }
 
 /** Marks each dimension, to see which ones a grouping's SQL names. */
-const PROBE: Cols = { source: '{source}', template: '{template}', region: '{region}', team: '{team}', agent: '{agent}', day: () => '{day}' };
+const PROBE: Cols = { source: '{source}', template: '{template}', region: '{region}', team: '{team}', agent: '{agent}', day: () => '{day}', before: () => '{day}' };
 
 /**
  * The level for the filters `dims` and grouping `group`; `monthly`: the grouping puts all of a

@@ -66,8 +66,11 @@ export interface Target {
 
 const key = (g: unknown) => (g === null || g === undefined ? '' : String(g));
 
-/** The bucket and the rank within it of each group's median and 90th percentile (nearest rank: ⌈q·N/100⌉). */
-export function locate(rows: BucketCount[]): Target[] {
+/**
+ * The bucket and the rank within it of each group's median and 90th percentile (nearest rank:
+ * ⌈q·N/100⌉), and how many durations each group has.
+ */
+export function locate(rows: BucketCount[]): { targets: Target[]; totals: Map<string, number> } {
   const groups = new Map<string, Map<number, number>>();
   for (const r of rows) {
     const g = key(r.g);
@@ -76,9 +79,11 @@ export function locate(rows: BucketCount[]): Target[] {
     buckets.set(Number(r.b), (buckets.get(Number(r.b)) ?? 0) + Number(r.n));
   }
   const targets: Target[] = [];
+  const totals = new Map<string, number>();
   for (const [g, buckets] of groups) {
     const sorted = [...buckets].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
     const total = sorted.reduce((s, [, n]) => s + n, 0);
+    totals.set(g, total);
     for (const q of QUANTILES) {
       if (!total) continue;
       const wanted = Math.floor((q * total + 99) / 100);
@@ -92,7 +97,7 @@ export function locate(rows: BucketCount[]): Target[] {
       }
     }
   }
-  return targets;
+  return { targets, totals };
 }
 
 /** The percentiles of each group from the durations of the targets' buckets. */

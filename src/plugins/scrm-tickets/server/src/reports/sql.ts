@@ -3,6 +3,7 @@
 // was reported, resolution figures by when it was done (resolved, or closed without a resolution),
 // money by when it was closed, the backlog at the period's end. The same counts and sums come
 // from the rollups of a level (levels.ts) for the days they hold; durations are in duration-sql.ts.
+import { dayStart } from './days';
 import type { Level } from './levels';
 
 export type Dialect = 'postgres' | 'sqlite';
@@ -79,9 +80,6 @@ export const dialectSql = (dialect: Dialect) => ({
     dialect === 'postgres'
       ? `CAST(FLOOR((EXTRACT(EPOCH FROM ${column}) * 1000 + ${SHANGHAI_MS}) / ${DAY_MS}) AS BIGINT)`
       : `((${column} + ${SHANGHAI_MS}) / ${DAY_MS})`,
-  /** The month (YYYY-MM) of a day number (as `day` gives, or a rollup's `day`). */
-  monthOfDay: (day: string) =>
-    dialect === 'postgres' ? `to_char(DATE '1970-01-01' + CAST(${day} AS INTEGER), 'YYYY-MM')` : `strftime('%Y-%m', ${day} * 86400, 'unixepoch')`,
   /** The string elements of a JSON array column, one row each, as `value` (a lateral source). */
   arrayElements: (column: string) =>
     dialect === 'postgres'
@@ -98,6 +96,8 @@ export interface Cols {
   agent: string;
   /** The Asia/Shanghai day (days since 1970-01-01) a family's figures count by. */
   day: (anchor: Anchor) => string;
+  /** True when that day is before `day`: on the tickets a comparison of the moment itself, cheaper than its day. */
+  before: (anchor: Anchor, day: number) => string;
 }
 
 export const rawCols = (n: ReportNames, dialect: Dialect): Cols => ({
@@ -107,6 +107,9 @@ export const rawCols = (n: ReportNames, dialect: Dialect): Cols => ({
   team: 't.team',
   agent: `al.${n.ticketAssignee.user}`,
   day: (anchor) => dialectSql(dialect).day(ANCHORS[anchor]),
+  // Postgres keeps the moments as UTC wall times (timestamp without time zone), SQLite as epoch ms.
+  before: (anchor, day) =>
+    dialect === 'postgres' ? `${ANCHORS[anchor]} < TIMESTAMP '${dayStart(day).toISOString().slice(0, 23).replace('T', ' ')}'` : `${ANCHORS[anchor]} < ${dayStart(day).getTime()}`,
 });
 
 /** The dimension filters over `c` (ids are numbers: only texts are bound). */
@@ -216,12 +219,6 @@ export function cost(b: Base, n: ReportNames, group: GroupBy, period: [Date, Dat
   return { sql: `${select} ${from.sql} AND ${inPeriod('closed')} GROUP BY 1`, bindings: [...from.bindings, ...period] };
 }
 
-/** The tickets open at `at` (reported before it, not done by then), per group. */
-export function backlog(b: Base, group: GroupBy, at: Date): Sql {
-  const select = `SELECT ${group(b.cols, 'created')} AS g, COUNT(*) AS open`;
-  const from = fromBase(b, select);
-  return { sql: `${select} ${from.sql} AND ${openAt()} GROUP BY 1`, bindings: [...from.bindings, ...openBindings(at)] };
-}
 /**
  * Reported before `at` and not done by then — spelled out so that Postgres can take the few
  * unresolved tickets and the ones resolved since from the resolved_at index, not read them all.

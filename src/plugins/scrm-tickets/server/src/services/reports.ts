@@ -113,10 +113,10 @@ const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * Nearest-rank percentiles per group in two reads (reports/percentiles.ts): bucket counts from
    * `first`, then the exact seconds of the buckets holding the ranks from `second`.
    */
-  async function percentiles(first: q.Sql[], second: (targets: Target[]) => q.Sql[]): Promise<Map<string, Percentiles>> {
-    const targets = locate((await Promise.all(first.map(run))).flat());
-    if (!targets.length) return new Map();
-    return pick(targets, (await Promise.all(second(targets).map(run))).flat());
+  async function percentiles(first: q.Sql[], second: (targets: Target[]) => q.Sql[]): Promise<{ of: Map<string, Percentiles>; totals: Map<string, number> }> {
+    const { targets, totals } = locate((await Promise.all(first.map(run))).flat());
+    if (!targets.length) return { of: new Map(), totals };
+    return { of: pick(targets, (await Promise.all(second(targets).map(run))).flat()), totals };
   }
 
   /**
@@ -138,18 +138,25 @@ const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         parts(() => dq.rollupExact(r.dims, kind, group, rolled!, targets, grouping.daysOf), () => dq.exactIn(d, rows(), targets))
       );
     };
+    // The backlog's count is the number of ages its percentiles are found among: no read of its own.
     const ages = () => dq.backlogAgeRows(d, r.base, group, r.at);
-    const [created, done, closed, cost, firstResponse, resolution, backlog, backlogAge] = await Promise.all([
+    const [created, done, closed, cost, firstResponse, resolution, backlog] = await Promise.all([
       family('created'),
       family('done'),
       family('closed'),
       live ? run(q.cost(r.base, n, group, live, months!, ownParties())) : [],
       durations('first_response'),
       durations('resolution'),
-      withBacklog ? run(q.backlog(r.base, group, r.at)) : undefined,
       withBacklog ? percentiles([dq.bucketCounts(d, ages())], (targets) => [dq.exactIn(d, ages(), targets)]) : undefined,
     ]);
-    return assemble({ created, done, closed, cost, firstResponse, resolution, backlog, backlogAge }, grouping.keys);
+    return assemble(
+      {
+        created, done, closed, cost, firstResponse: firstResponse.of, resolution: resolution.of,
+        backlog: backlog && [...backlog.totals].map(([g, open]) => ({ g, open })),
+        backlogAge: backlog?.of,
+      },
+      grouping.keys
+    );
   }
 
   const echo = (r: Resolved) => {
@@ -164,7 +171,7 @@ const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return grouping.ordered ? rows : rows.sort((a, b) => b.created - a.created || b.resolved - a.resolved || String(a.key).localeCompare(String(b.key)));
   }
 
-  const groupingOf = (r: Resolved, by: Breakdown | Interval) => groupings(strapi, { dialect: dialect(), resolved: r })[by]();
+  const groupingOf = (r: Resolved, by: Breakdown | Interval) => groupings(strapi, { resolved: r })[by]();
 
   return {
     resolve,

@@ -12,7 +12,7 @@ function twoReads(durations: [string, number][]) {
     const at = `${g}/${bucketOf(d)}`;
     counts.set(at, { g, b: bucketOf(d), n: (counts.get(at)?.n ?? 0) + 1 });
   }
-  const targets = locate([...counts.values()]);
+  const { targets } = locate([...counts.values()]);
   const wanted = new Set(targets.map((t) => `${t.g}/${t.b}`));
   return pick(targets, durations.filter(([g, d]) => wanted.has(`${g}/${bucketOf(d)}`)).map(([g, d]) => ({ g, b: bucketOf(d), d, n: 1 })));
 }
@@ -58,8 +58,9 @@ describe('report percentiles in two reads', () => {
   });
 
   it('adds up the rows of one bucket that come from several parts (rollups and the live day)', () => {
-    const targets = locate([{ g: 'all', b: 5, n: 2 }, { g: 'all', b: 5, n: 1 }, { g: 'all', b: 70, n: 1 }]);
+    const { targets, totals } = locate([{ g: 'all', b: 5, n: 2 }, { g: 'all', b: 5, n: 1 }, { g: 'all', b: 70, n: 1 }]);
     expect(targets).toEqual([{ g: 'all', q: 50, b: 5, rank: 2 }, { g: 'all', q: 90, b: 70, rank: 1 }]);
+    expect(totals).toEqual(new Map([['all', 4]]));
     expect(pick(targets, [{ g: 'all', b: 5, d: 5, n: 2 }, { g: 'all', b: 5, d: 5, n: 1 }, { g: 'all', b: 70, d: 66, n: 1 }]).get('all')).toEqual({ p50: 5, p90: 66 });
   });
 });
