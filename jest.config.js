@@ -1,4 +1,4 @@
-// Three projects: `unit` runs pure modules beside the plugin code (no Strapi boot); `browser`
+// Three projects: `unit` runs pure modules beside the plugin code, server and admin (no Strapi boot); `browser`
 // drives the built admin panel in headless Chromium;
 // `api` boots Strapi once for the whole run: tests/api.test.ts boots it and requires every
 // tests/api/*.spec.ts, so jest's per-file module registry does not force a boot per file.
@@ -11,7 +11,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform: { '^.+\\.(t|j)s$': swc },
-      testMatch: ['<rootDir>/src/plugins/scrm-tickets/server/src/**/__tests__/**/*.test.ts'],
+      testMatch: ['<rootDir>/src/plugins/scrm-tickets/{server,admin}/src/**/__tests__/**/*.test.ts'],
     },
     {
       // Headless Debian Chromium against the built admin (scripts/test.js builds it; SQLite only).

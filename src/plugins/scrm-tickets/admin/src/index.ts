@@ -1,5 +1,5 @@
 import { Archive, BulletList, ChartPie, Layout } from '@strapi/icons';
-import { PLUGIN_ID } from './pluginId';
+import { PLUGIN_ID, TEMPLATE_FIELDS } from './pluginId';
 
 // The plugin's admin: its translations (the Content Manager shows its types in both languages),
 // the service team's ticket list and board, the dashboard (数据驾驶舱), and the project libraries
@@ -34,6 +34,16 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.libraries.menu`, defaultMessage: 'Project libraries' },
       Component: () => import('./pages/Libraries').then((mod) => ({ default: mod.App })),
       permissions: [{ action: 'plugin::scrm-tickets.library.manage', subject: null }],
+    });
+    // 模板字段: the template designer in the Content Manager's edit view of a ticket template
+    // (server/src/register.ts registers the same name; the stored value stays plain JSON).
+    app.customFields.register({
+      name: TEMPLATE_FIELDS,
+      pluginId: PLUGIN_ID,
+      type: 'json',
+      intlLabel: { id: `${PLUGIN_ID}.designer.title`, defaultMessage: 'Template fields' },
+      intlDescription: { id: `${PLUGIN_ID}.designer.description`, defaultMessage: 'The fields of a ticket template, designed without JSON' },
+      components: { Input: async () => import('./components/designer/FieldDesigner') },
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },

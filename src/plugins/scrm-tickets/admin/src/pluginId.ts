@@ -1,1 +1,3 @@
 export const PLUGIN_ID = 'scrm-tickets';
+/** The custom field of the template designer (the server registers the same name). */
+export const TEMPLATE_FIELDS = 'template-fields';

@@ -3,6 +3,8 @@ export const PLUGIN_ID = 'scrm-tickets';
 
 export const TICKET_UID = 'plugin::scrm-tickets.ticket';
 export const TEMPLATE_UID = 'plugin::scrm-tickets.ticket-template';
+/** The template designer's custom field, for `fieldDefinitions` (admin/src/index.ts registers its input by the same name). */
+export const TEMPLATE_FIELDS = 'template-fields';
 export const REGION_UID = 'plugin::scrm-tickets.region';
 export const EVENT_UID = 'plugin::scrm-tickets.ticket-event';
 export const LIBRARY_UID = 'plugin::scrm-tickets.project-library';

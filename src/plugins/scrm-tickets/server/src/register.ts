@@ -3,11 +3,14 @@ import { registerDocumentMiddlewares } from './middlewares';
 import { registerGraphqlExtensions } from './graphql';
 import { registerActions } from './permissions/register-actions';
 import { getService } from './utils/get-service';
+import { TEMPLATE_FIELDS } from './constants';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // In register, as content-releases does: the admin syncs the super admin's permissions with
   // every action registered by the time it bootstraps.
   await registerActions(strapi);
+  // The template designer: `fieldDefinitions` stays JSON in the database and the API.
+  strapi.customFields.register({ name: TEMPLATE_FIELDS, plugin: 'scrm-tickets', type: 'json', inputSize: { default: 12, isResizable: false } });
   registerDocumentMiddlewares(strapi);
   confineContentManagerTickets(strapi);
   registerGraphqlExtensions(strapi);
