@@ -95,6 +95,7 @@ const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** The period split: the days the rollups hold, and the rest (from the first day not built) read live. */
+  type Split = Awaited<ReturnType<typeof split>>;
   async function split(r: Resolved) {
     const through = r.live ? null : await getService('report-rollups', { strapi }).builtThrough();
     const [first, end] = [dayOf(r.period[0]), dayOf(r.period[1])];
@@ -125,11 +126,11 @@ const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * rebuilt) from the tickets, and the two add up, percentiles included; the backlog always from
    * the tickets. `live` reads everything from the tickets.
    */
-  async function figuresBy(r: Resolved, grouping: Grouping, withBacklog: boolean): Promise<Map<string, Figures>> {
+  async function figuresBy(r: Resolved, grouping: Grouping, withBacklog: boolean, periodSplit?: Split): Promise<Map<string, Figures>> {
     const d = dialect();
     const n = reportNames(strapi);
     const { group } = grouping;
-    const { rolled, live, months, both, parts } = await split(r);
+    const { rolled, live, months, both, parts } = periodSplit ?? (await split(r));
     const level = levelFor(r.dims, group, Boolean(grouping.monthly));
     const family = (anchor: q.Anchor) => both(() => q.rollupCounts(level, r.dims, anchor, group, rolled!), () => q.counts(r.base, anchor, group, live!));
     const durations = (kind: dq.DurationKind) => {
@@ -179,8 +180,10 @@ const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The period's figures in total, the source mix and the funnel of states. */
     async summary(raw: Record<string, unknown>, opts: Options = {}) {
       const r = await resolve(raw, opts);
-      const total = (await figuresBy(r, { group: q.TOTAL, keys: ['all'], labels: async () => () => ({ key: null, label: '' }) }, true)).get('all')!;
-      const { rolled, live, both } = await split(r);
+      // One read of how far the rollups are built, for the totals and the source mix and funnel alike.
+      const periodSplit = await split(r);
+      const total = (await figuresBy(r, { group: q.TOTAL, keys: ['all'], labels: async () => () => ({ key: null, label: '' }) }, true, periodSplit)).get('all')!;
+      const { rolled, live, both } = periodSplit;
       const bySource: q.GroupBy = (c) => c.source;
       const [sourceRows, stateRows] = await Promise.all([
         both(() => q.rollupCounts(levelFor(r.dims, bySource, false), r.dims, 'created', bySource, rolled!), () => q.counts(r.base, 'created', bySource, live!)),

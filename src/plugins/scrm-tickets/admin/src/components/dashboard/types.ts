@@ -1,33 +1,9 @@
 import type { LocalizedLabel } from '../tickets/types';
 
-// What /scrm-tickets/reports/* answer (server/src/reports/figures.ts).
-export interface Percentiles {
-  p50: number | null;
-  p90: number | null;
-}
+// What /scrm-tickets/reports/* answer: the server's own figure types, so the two cannot drift.
+import type { Figures } from '../../../../server/src/reports/figures';
 
-export interface Figures {
-  created: number;
-  responded: number;
-  firstResponseSeconds: Percentiles;
-  completed: number;
-  completionRate: number | null;
-  reopened: number;
-  reopenRate: number | null;
-  resolved: number;
-  resolutionSeconds: Percentiles;
-  slaTotal: number;
-  slaMet: number;
-  slaMetRate: number | null;
-  csat: { rated: number; average: number | null; distribution: Record<string, number> };
-  closed: number;
-  revenueFen: number;
-  costFen: number;
-  profitFen: number;
-  profitPerTicketFen: number | null;
-  open: number | null;
-  backlogAgeSeconds: Percentiles | null;
-}
+export type { Figures, Percentiles } from '../../../../server/src/reports/figures';
 
 export interface GroupRow extends Figures {
   key: string | null;
