@@ -32,6 +32,7 @@ require('./api/settlement.spec');
 require('./api/settlement-sql.spec');
 require('./api/pricing.spec');
 require('./api/libraries.spec');
+require('./api/rule-try.spec');
 require('./api/intake-webhook.spec');
 require('./api/wecom-callback.spec');
 require('./api/wecom-kf.spec');

@@ -84,6 +84,22 @@ describe('regional pricing: price lists, quotes, calibration', () => {
     expect((await quote({ region: codes.store, items: [{ item: 'filter', quantity: 1 }] }, customer.jwt)).status).toBe(200);
   });
 
+  it('answers the region tree with the coefficient in force in each region, for the admin’s region editor', async () => {
+    const res = await http().get('/scrm-tickets/regions').set(bearer(jwt));
+    expect(res.status).toBe(200);
+    const byCode = new Map(res.body.data.map((r: any) => [r.code, r]));
+    const mine = (key: keyof typeof codes) => byCode.get(codes[key]) as any;
+    // The store has no coefficient of its own: its city's tier (一线) on the active list gives 1.2; 上海 (二线) has none: 1.
+    expect([mine('north').effectiveCoefficient, mine('beijing').effectiveCoefficient, mine('store').effectiveCoefficient, mine('shanghai').effectiveCoefficient]).toEqual(['1', '1.2', '1.2', '1']);
+    expect([mine('store').parentId, mine('beijing').parentId, mine('north').parentId]).toEqual([regionIds.beijing, regionIds.north, null]);
+    expect(Object.keys(mine('store')).sort()).toEqual(['calendar', 'cityTier', 'code', 'documentId', 'effectiveCoefficient', 'id', 'level', 'name', 'parentId', 'priceCoefficient']);
+    // A coefficient of its own wins over the tier's, and is inherited below it.
+    await strapi().db.query(REGION_UID as any).update({ where: { id: regionIds.beijing }, data: { priceCoefficient: '1.35' } });
+    const after = new Map((await http().get('/scrm-tickets/regions').set(bearer(jwt))).body.data.map((r: any) => [r.code, r.effectiveCoefficient]));
+    expect([after.get(codes.beijing), after.get(codes.store)]).toEqual(['1.35', '1.35']);
+    await strapi().db.query(REGION_UID as any).update({ where: { id: regionIds.beijing }, data: { priceCoefficient: null } });
+  });
+
   it('answers a bad quote with the path of each problem', async () => {
     const res = await quote({ region: 'nowhere', items: [{ item: 'ghost', quantity: 0 }], at: 'soon', rush: 'yes' });
     expect(res.status).toBe(400);

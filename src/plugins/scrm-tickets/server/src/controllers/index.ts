@@ -5,6 +5,7 @@ import ticket from './ticket';
 import ticketTemplate from './ticket-template';
 import quote from './quote';
 import adminLibrary from './admin-library';
+import adminRules from './admin-rules';
 import intake from './intake';
 import wecomCallback from './wecom-callback';
 import h5Auth from './h5-auth';
@@ -19,6 +20,7 @@ export default {
   'ticket-template': ticketTemplate,
   quote,
   'admin-library': adminLibrary,
+  'admin-rules': adminRules,
   intake,
   'wecom-callback': wecomCallback,
   'h5-auth': h5Auth,

@@ -33,6 +33,7 @@ export default {
     guarded('GET', '/statements/:id/export', 'admin-settlement.export', ACTIONS.settle),
     guarded('POST', '/quotes', 'quote.create', ACTIONS.read),
     guarded('GET', '/pricing/calibration', 'quote.calibration', ACTIONS.settle),
+    guarded('GET', '/regions', 'quote.regions', ACTIONS.configure),
     guarded('GET', '/reports/sources', 'intake.sources', ACTIONS.read),
     guarded('GET', '/reports/summary', 'reports.summary', ACTIONS.reports),
     guarded('GET', '/reports/breakdown', 'reports.breakdown', ACTIONS.reports),
@@ -43,5 +44,6 @@ export default {
     guarded('POST', '/libraries/preview', 'admin-library.preview', ACTIONS.configure),
     guarded('POST', '/libraries/import', 'admin-library.import', ACTIONS.configure),
     guarded('POST', '/libraries/export', 'admin-library.export', ACTIONS.configure),
+    guarded('POST', '/rules/try', 'admin-rules.try', ACTIONS.configure),
   ],
 };

@@ -91,6 +91,15 @@ export type RoutedTicket = {
   requiredApproval: string | null;
 };
 
+/** What the rules may change of a stored ticket row (its assignee populated as `{ id }`). */
+export const routedOf = (row: { priority: Priority; tags?: unknown; team?: string | null; assignee?: { id: number } | null; requiredApproval?: string | null }): RoutedTicket => ({
+  priority: row.priority,
+  tags: Array.isArray(row.tags) ? row.tags : [],
+  team: row.team ?? null,
+  assignee: row.assignee?.id ?? null,
+  requiredApproval: row.requiredApproval ?? null,
+});
+
 export interface Routing {
   ticket: RoutedTicket;
   notify: { to: string; message?: string }[];

@@ -28,6 +28,22 @@ const createPricingService = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /**
+   * The region tree as the admin's region editor shows it: every region with its parent and the
+   * coefficient prices are multiplied by there now (its own, else inherited, else its city tier's on
+   * the active price list, else 1).
+   */
+  async regionTree() {
+    const rows: any[] = await strapi.db.query(REGION_UID as any).findMany({
+      select: ['id', 'documentId', 'code', 'name', 'level', 'cityTier', 'priceCoefficient', 'calendar'],
+      populate: { parent: { select: ['id'] } },
+      orderBy: [{ code: 'asc' }],
+    });
+    const tree = rows.map(({ parent, ...r }) => ({ ...r, parentId: parent?.id ?? null }));
+    const factors = regionFactors(tree, await this.activeList(), new Date());
+    return tree.map((r) => ({ ...r, effectiveCoefficient: factors.get(r.id)?.coefficient ?? '1' }));
+  },
+
+  /**
    * A quote: `{ region: code, items: [{ item, quantity }], at?, rush? }` → price list × quantity ×
    * region × season per line (each rounded half-up), then rush on the total when asked for.
    */

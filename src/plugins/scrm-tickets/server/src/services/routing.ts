@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { EVENT_TYPES, ROUTING_RULE_UID, TICKET_UID } from '../constants';
-import { applyActions, type RoutedTicket, type RuleAction } from '../rules/actions';
+import { applyActions, routedOf, type RoutedTicket, type RuleAction } from '../rules/actions';
 import { compileConditions } from '../rules/evaluate';
 import type { Facts } from '../rules/facts';
 import type { Strategy } from '../assignment/types';
@@ -43,7 +43,7 @@ const createRoutingService = ({ strapi }: { strapi: Core.Strapi }) => {
       ticket: { id: number; documentId: string },
       factsOf?: () => Promise<Facts>,
       /** The ticket's priority, tags, team and assignee when the caller holds them. */
-      known?: { priority: string; tags: unknown; team: string | null; assignee: { id: number } | null }
+      known?: { priority: string; tags: unknown; team: string | null; assignee: { id: number } | null },
     ): Promise<{ patch: Record<string, unknown>; assignStrategy?: Strategy }> {
       const { rules, run } = await ruleSet.get();
       if (!run || rules.length === 0) return { patch: {} };
@@ -62,13 +62,7 @@ const createRoutingService = ({ strapi }: { strapi: Core.Strapi }) => {
         (await strapi.db
           .query(TICKET_UID as any)
           .findOne({ where: { id: ticket.id }, select: ['priority', 'tags', 'team', 'requiredApproval'], populate: { assignee: { select: ['id'] } } }));
-      let current: RoutedTicket = {
-        priority: row.priority,
-        tags: Array.isArray(row.tags) ? row.tags : [],
-        team: row.team ?? null,
-        assignee: row.assignee?.id ?? null,
-        requiredApproval: row.requiredApproval ?? null,
-      };
+      let current: RoutedTicket = routedOf(row);
       const start = current;
       let assignStrategy: Strategy | undefined;
       // One event for all the rules that matched (each with what it changed): an audit as fine
