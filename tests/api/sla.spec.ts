@@ -184,6 +184,11 @@ describe('SLA due times', () => {
       details: { errors: [{ path: ['schedule', 'calendar'] }, { path: ['schedule', 'hours', '0', 'end'] }, { path: ['pauseStates'] }] },
     });
     await expect(createTemplate({ fieldDefinitions: FIELDS, slaPolicy: 'fast' })).rejects.toMatchObject({ details: { errors: [{ path: ['slaPolicy'] }] } });
+    // The targets are the editors' custom field (hours and minutes in the admin), still integers of at least a minute.
+    const zero = policies().create({ data: { key: 'zero_policy', name: '零', resolutionMinutes: 0, schedule: { hours: 'always' } } as any });
+    await expect(zero).rejects.toMatchObject({ details: { errors: [{ path: ['resolutionMinutes'] }] } });
+    const fraction = policies().create({ data: { key: 'fraction_policy', name: '半', resolutionMinutes: 1.5, schedule: { hours: 'always' } } as any });
+    await expect(fraction).rejects.toMatchObject({ details: { errors: [{ path: ['resolutionMinutes'] }] } });
     const t = (await postTicket({ templateKey: template.key, title: '伪造', fields: {}, resolutionDueAt: '2030-01-01T00:00:00Z', slaMet: true })).body.data;
     expect(new Date(t.resolutionDueAt).getFullYear()).toBeLessThan(2030);
     expect(t.slaMet).toBeNull();

@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { callApp, logInAdmin, registerAdmin, startApp, type AppServer } from './server';
+import type { Browser, Page } from 'playwright-core';
+import { adminMoves, openAdmin } from './admin-page';
+import { callApp, registerAdmin, startApp, type AppServer } from './server';
 
 // 模板字段, the template designer, in the zh-Hans Content Manager: a business user builds a form
 // without seeing JSON — fields from the palette, keys made from their names, a choice with its
@@ -11,7 +10,6 @@ import { callApp, logInAdmin, registerAdmin, startApp, type AppServer } from './
 const ADMIN = { email: 'designer-admin@browser.local', password: 'Browser2026!', firstname: '模板', lastname: '设计' };
 const CT = '/content-manager/collection-types';
 const TEMPLATE_UID = 'plugin::scrm-tickets.ticket-template';
-const shots = path.join(__dirname, '..', '..', 'test-results');
 
 describe('template designer in the Content Manager (headless Chromium, zh-Hans)', () => {
   let app: AppServer;
@@ -20,8 +18,7 @@ describe('template designer in the Content Manager (headless Chromium, zh-Hans)'
   let jwt: string;
   let documentId: string;
   const call = (method: string, url: string, body?: unknown) => callApp(app, method, url, jwt, body);
-  const shot = (name: string) => page.screenshot({ path: path.join(shots, `designer-${name}.png`), fullPage: true });
-  const byTest = (id: string) => page.locator(`[data-testid="${id}"]`);
+  const { byTest, shot, choose } = adminMoves(() => page, 'designer');
   const keys = () => page.locator('[data-testid^="designer-field-"]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-key')));
   /** A pointer drag from the middle of `from` to `to` (`dy` past its top edge when given, else its middle), in steps as a hand moves. */
   const drag = async (from: ReturnType<typeof byTest>, to: ReturnType<typeof byTest>, dy?: number) => {
@@ -34,19 +31,12 @@ describe('template designer in the Content Manager (headless Chromium, zh-Hans)'
     for (let step = 1; step <= 12; step += 1) await page.mouse.move(x0 + ((x1 - x0) * step) / 12, y0 + ((y1 - y0) * step) / 12);
     await page.mouse.up();
   };
-  const choose = async (combobox: string, option: string) => {
-    await page.getByRole('combobox', { name: combobox, exact: true }).click();
-    await page.getByRole('option', { name: option }).click();
-  };
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     app = await startApp(3900 + (process.pid % 400));
     jwt = (await registerAdmin(app, ADMIN)).jwt;
     documentId = (await call('POST', `${CT}/${TEMPLATE_UID}`, { key: 'ac_cleaning', name: '空调清洗预约', category: 'aftersale', fieldDefinitions: [] })).data.documentId;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
-    page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1600, height: 1000 } });
-    await logInAdmin(page, app, ADMIN);
+    ({ browser, page } = await openAdmin(app, ADMIN));
   }, 180_000);
 
   afterAll(async () => {

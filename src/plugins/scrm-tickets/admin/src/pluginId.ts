@@ -1,3 +1,3 @@
 export const PLUGIN_ID = 'scrm-tickets';
-/** The custom field of the template designer (the server registers the same name). */
-export const TEMPLATE_FIELDS = 'template-fields';
+/** The low-code editors' custom fields (the server registers the same names). */
+export { CUSTOM_FIELDS, customFieldShape } from '../../server/src/constants';

@@ -3,8 +3,44 @@ export const PLUGIN_ID = 'scrm-tickets';
 
 export const TICKET_UID = 'plugin::scrm-tickets.ticket';
 export const TEMPLATE_UID = 'plugin::scrm-tickets.ticket-template';
-/** The template designer's custom field, for `fieldDefinitions` (admin/src/index.ts registers its input by the same name). */
-export const TEMPLATE_FIELDS = 'template-fields';
+/**
+ * The low-code editors: custom fields of type json (the stored value, the API and imports stay
+ * plain JSON); admin/src/index.ts registers an input for each by the same name.
+ */
+export const CUSTOM_FIELDS = {
+  /** ticket-template.fieldDefinitions: the template designer. */
+  templateFields: 'template-fields',
+  /** ticket-template.workflow: states, transitions, checklists, approvals. */
+  workflow: 'workflow',
+  /** routing-rule.conditions: the rule builder, with "try it" on a ticket. */
+  ruleConditions: 'rule-conditions',
+  /** routing-rule.actions. */
+  ruleActions: 'rule-actions',
+  /** settlement-tier.model: base fees, brackets, split chain with a worked example. */
+  tierModel: 'tier-model',
+  /** sla-policy.schedule: the business calendar and hours, with the due times of a ticket reported now. */
+  businessHours: 'business-hours',
+  /** sla-policy.*Minutes: a target in business hours and minutes (an integer of minutes). */
+  businessMinutes: 'business-minutes',
+  /** sla-policy.escalations. */
+  escalations: 'sla-escalations',
+  /** sla-policy.pauseStates: workflow states picked by name. */
+  pauseStates: 'pause-states',
+  /** sla-policy.responseActions. */
+  responseActions: 'response-actions',
+  /** ticket-template.slaPolicy: which SLA policy the template follows. */
+  slaPin: 'sla-pin',
+  /** approval-policy.levels: who decides each level, and when it applies. */
+  approvalLevels: 'approval-levels',
+} as const;
+
+/** How each is stored and how wide it is in the edit view (json across the whole width unless said here). */
+export const customFieldShape = (name: string): { type: 'json' | 'integer'; size: 4 | 6 | 12 } =>
+  name === CUSTOM_FIELDS.businessMinutes
+    ? { type: 'integer', size: 4 }
+    : [CUSTOM_FIELDS.pauseStates, CUSTOM_FIELDS.responseActions, CUSTOM_FIELDS.slaPin].includes(name as never)
+      ? { type: 'json', size: 6 }
+      : { type: 'json', size: 12 };
 export const REGION_UID = 'plugin::scrm-tickets.region';
 export const EVENT_UID = 'plugin::scrm-tickets.ticket-event';
 export const LIBRARY_UID = 'plugin::scrm-tickets.project-library';
@@ -114,3 +150,21 @@ export const REPORT_MARGINAL_TABLE = 'scrm_report_marginals';
 export const REPORT_HISTOGRAM_TABLE = 'scrm_report_histograms';
 export const REPORT_DIRTY_TABLE = 'scrm_report_dirty';
 export const REPORT_STATE_TABLE = 'scrm_report_state';
+
+/** The ticket sources named by the plugin (besides `webhook:<name>`): list filters and rule conditions offer them. */
+export const SOURCES = [
+  'api',
+  'admin',
+  'wecom',
+  'wecom_kf',
+  'wecom_menu',
+  'wecom_sidebar',
+  'workbench',
+  'h5',
+  'mini_program',
+  'official_account',
+  'ecommerce',
+  'phone',
+  'email',
+  'import',
+];

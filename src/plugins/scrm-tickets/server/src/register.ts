@@ -3,14 +3,19 @@ import { registerDocumentMiddlewares } from './middlewares';
 import { registerGraphqlExtensions } from './graphql';
 import { registerActions } from './permissions/register-actions';
 import { getService } from './utils/get-service';
-import { TEMPLATE_FIELDS } from './constants';
+import { CUSTOM_FIELDS, customFieldShape, PLUGIN_ID } from './constants';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // In register, as content-releases does: the admin syncs the super admin's permissions with
   // every action registered by the time it bootstraps.
   await registerActions(strapi);
-  // The template designer: `fieldDefinitions` stays JSON in the database and the API.
-  strapi.customFields.register({ name: TEMPLATE_FIELDS, plugin: 'scrm-tickets', type: 'json', inputSize: { default: 12, isResizable: false } });
+  // The low-code editors: what they edit stays JSON (or an integer) in the database and the API.
+  strapi.customFields.register(
+    Object.values(CUSTOM_FIELDS).map((name) => {
+      const { type, size } = customFieldShape(name);
+      return { name, plugin: PLUGIN_ID, type, inputSize: { default: size, isResizable: size < 12 } };
+    }),
+  );
   registerDocumentMiddlewares(strapi);
   confineContentManagerTickets(strapi);
   registerGraphqlExtensions(strapi);

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { RESPONSE_ACTIONS, SLA_POLICY_UID } from '../constants';
-import { validateSchedule } from '../business-time';
+import { validateEscalations, validateSchedule } from '../business-time';
 import { validateConditions } from '../rules/conditions';
 import { assertNoErrors, type PathError } from '../utils/field-errors';
 import { getService } from '../utils/get-service';
@@ -21,7 +21,7 @@ export function slaPolicyErrors(data: Record<string, any>, creating: boolean): P
     const ok = Array.isArray(data.responseActions) && data.responseActions.length > 0 && data.responseActions.every((a: any) => RESPONSE_ACTIONS.includes(a));
     if (!ok) errors.push({ path: ['responseActions'], message: `must list some of ${RESPONSE_ACTIONS.join(', ')}` });
   }
-  if (data.escalations !== undefined && data.escalations !== null) errors.push(...escalationErrors(data.escalations));
+  if (data.escalations !== undefined && data.escalations !== null) errors.push(...validateEscalations(data.escalations));
   if (creating && !data.firstResponseMinutes && !data.resolutionMinutes) {
     errors.push({ path: ['resolutionMinutes'], message: 'or firstResponseMinutes is required: a policy needs a target' });
   }
@@ -44,27 +44,3 @@ export const slaPolicyWrites =
     if (['create', 'update', 'delete'].includes(ctx.action)) await sla.recomputeOpenAfterCommit();
     return result;
   };
-
-const LEVEL_PROPS = new Set(['key', 'at', 'afterMinutes', 'notify', 'escalate']);
-const NOTIFY = ['assignee', 'team_lead', 'regional_manager'];
-
-/** Escalation levels: `{ key, at: warn | breach, afterMinutes?, notify?, escalate? }`, keys unique. */
-function escalationErrors(levels: unknown): PathError[] {
-  if (!Array.isArray(levels) || levels.length > 10) return [{ path: ['escalations'], message: 'must be a list of at most 10 levels' }];
-  const errors: PathError[] = [];
-  const keys = new Set<string>();
-  levels.forEach((l: any, i) => {
-    const at = ['escalations', i];
-    if (!l || typeof l !== 'object' || Array.isArray(l)) return void errors.push({ path: at, message: 'must be { key, at, afterMinutes?, notify?, escalate? }' });
-    for (const prop of Object.keys(l)) if (!LEVEL_PROPS.has(prop)) errors.push({ path: [...at, prop], message: 'is not a level property' });
-    if (typeof l.key !== 'string' || !STATE_KEY.test(l.key) || keys.has(l.key)) errors.push({ path: [...at, 'key'], message: 'must be a unique lower-case key' });
-    else keys.add(l.key);
-    if (l.at !== 'warn' && l.at !== 'breach') errors.push({ path: [...at, 'at'], message: 'must be warn or breach' });
-    if (l.afterMinutes !== undefined && (!Number.isSafeInteger(l.afterMinutes) || l.afterMinutes < 0 || l.at !== 'breach')) {
-      errors.push({ path: [...at, 'afterMinutes'], message: 'must be a whole number of minutes after a breach' });
-    }
-    if (l.notify !== undefined && !NOTIFY.includes(l.notify)) errors.push({ path: [...at, 'notify'], message: `must be one of ${NOTIFY.join(', ')}` });
-    if (l.escalate !== undefined && typeof l.escalate !== 'boolean') errors.push({ path: [...at, 'escalate'], message: 'must be true or false' });
-  });
-  return errors;
-}

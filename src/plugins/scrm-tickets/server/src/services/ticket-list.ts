@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { AGENT_UID, REGION_UID, TEMPLATE_UID, TICKET_UID } from '../constants';
+import { AGENT_UID, REGION_UID, SOURCES, TEMPLATE_UID, TICKET_UID } from '../constants';
 import { validationError, type PathError } from '../utils/field-errors';
 import { stateOf, workflowOf, mayTake } from '../workflow/transitions';
 import { AWAITING_APPROVAL } from '../workflow/types';
@@ -19,7 +19,6 @@ const VIEWS = ['all', 'mine', 'due_soon', 'my_approvals'] as const;
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
 const SORTS = { 'createdAt:desc': ['createdAt', 'desc'], 'createdAt:asc': ['createdAt', 'asc'], 'resolutionDueAt:asc': ['resolutionDueAt', 'asc'] } as const;
 type SortKey = keyof typeof SORTS;
-export const SOURCES = ['api', 'admin', 'wecom', 'wecom_kf', 'wecom_menu', 'wecom_sidebar', 'workbench', 'h5', 'mini_program', 'official_account', 'ecommerce', 'phone', 'email', 'import'];
 
 const FIELDS = ['number', 'title', 'version', 'state', 'priority', 'source', 'team', 'createdAt', 'resolutionDueAt', 'resolvedAt', 'closedAt', 'approvalState', 'approval'];
 const POPULATE = {

@@ -1,5 +1,16 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { closestCenter, DndContext, KeyboardSensor, MeasuringStrategy, PointerSensor, rectIntersection, useSensor, useSensors, type CollisionDetection, type DragEndEvent } from '@dnd-kit/core';
+import { useEffect, useMemo, useState } from 'react';
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  MeasuringStrategy,
+  PointerSensor,
+  rectIntersection,
+  useSensor,
+  useSensors,
+  type CollisionDetection,
+  type DragEndEvent,
+} from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { useField } from '@strapi/strapi/admin';
@@ -8,24 +19,10 @@ import { FieldEditor } from './FieldEditor';
 import { FieldList, LIST_ID } from './FieldList';
 import { move, newField, problemsByField, relabel, type Draft, type FieldType } from './model';
 import { Palette } from './Palette';
-import { ProblemLines } from './PropField';
+import { EditorFrame } from '../editors/EditorFrame';
+import { ProblemLines } from '../editors/ProblemLines';
+import { useConfigValue, type CustomFieldProps } from '../editors/useConfigValue';
 import { Preview } from './Preview';
-
-/** What the Content Manager gives a custom field's input (its form field, `useField`, spread in). */
-interface Props {
-  name: string;
-  value: unknown;
-  /** What is stored (the form's initial value). */
-  initialValue?: unknown;
-  onChange: (name: string, value: unknown) => void;
-  /** The server's errors of the last save under this attribute, nested by path. */
-  rawError?: unknown;
-  error?: string;
-  label?: string;
-  hint?: string;
-  required?: boolean;
-  disabled?: boolean;
-}
 
 /**
  * Where a drag lands: on the field nearest the dragged card (the list itself is no target there,
@@ -52,7 +49,8 @@ const freshMeta = (followLabel = false): Meta => ({ id: `field-${(lastId += 1)}`
  * `fieldDefinitions` JSON as before; checked as it is typed by the server's own validator, and the
  * server's answer to a save is shown on the field and setting it names.
  */
-export const FieldDesigner = ({ name, value, initialValue, onChange, rawError, hint, required, disabled }: Props) => {
+export const FieldDesigner = (props: CustomFieldProps) => {
+  const { value, hint, required, disabled } = props;
   const t = useT();
   // The template's name, as the customer page titles the form.
   const templateName = useField('name').value;
@@ -68,27 +66,12 @@ export const FieldDesigner = ({ name, value, initialValue, onChange, rawError, h
   const metaOf = (i: number): Meta => (meta.length === defs.length ? meta[i] : { id: `field-at-${i}`, followLabel: false });
   const ids = defs.map((_, i) => metaOf(i).id);
 
-  // The server's errors apply to what was saved: once the fields change, the editor's own checks speak.
-  const [rejected, setRejected] = useState<{
-    errors: unknown;
-    at: string;
-  } | null>(null);
-  const current = JSON.stringify(defs);
-  useEffect(() => setRejected(rawError ? { errors: rawError, at: current } : null), [rawError]);
-  const problems = useMemo(() => problemsByField(defs, rejected && rejected.at === current ? rejected.errors : null), [defs, rejected, current]);
-
-  // The Content Manager reloads the entry after a refused save and its form falls back to what is
-  // stored: the design being fixed must not go with it, so it is put back (its errors still apply).
-  const emitted = useRef<string | null>(null);
-  useEffect(() => {
-    const now = JSON.stringify(value ?? null);
-    if (emitted.current !== null && now !== emitted.current && now === JSON.stringify(initialValue ?? null)) onChange(name, JSON.parse(emitted.current));
-  }, [value, initialValue]);
+  const { commit: emit, serverErrors } = useConfigValue(props);
+  const problems = useMemo(() => problemsByField(defs, serverErrors), [defs, serverErrors]);
 
   const commit = (next: Draft[], nextMeta: Meta[]) => {
     setMeta(nextMeta);
-    emitted.current = JSON.stringify(next);
-    onChange(name, next);
+    emit(next);
   };
   const currentMeta = () => defs.map((_, i) => metaOf(i));
   const add = (type: FieldType, at = defs.length) => {
@@ -134,13 +117,8 @@ export const FieldDesigner = ({ name, value, initialValue, onChange, rawError, h
   const at = Math.min(selected, defs.length - 1);
   const draft = at >= 0 ? defs[at] : undefined;
   return (
-    // No Field around it: a Field would name every input inside after this one label.
-    <Flex direction="column" alignItems="stretch" gap={2} data-testid="designer" role="group" aria-label={t('designer.title')}>
-      <Typography variant="pi" fontWeight="bold">
-        {/* The Content Manager's label is the attribute's name (fieldDefinitions): ours says what it is. */}
-        {t('designer.title')}
-        {required ? ' *' : ''}
-      </Typography>
+    // The Content Manager's label is the attribute's name (fieldDefinitions): ours says what it is.
+    <EditorFrame title={t('designer.title')} testId="designer" required={required} hint={hint}>
       <ProblemLines problems={problems.get(-1) ?? []} testId="designer-error-list" />
       {/* Measured while dragging: the edit view scrolls and its banners move the list after the first drag. */}
       <DndContext sensors={sensors} collisionDetection={landing} measuring={{ droppable: { strategy: MeasuringStrategy.Always } }} onDragEnd={onDragEnd}>
@@ -167,12 +145,7 @@ export const FieldDesigner = ({ name, value, initialValue, onChange, rawError, h
           <Preview defs={defs} name={typeof templateName === 'string' && templateName ? templateName : t('designer.previewTitle')} />
         </Flex>
       </DndContext>
-      {hint && (
-        <Typography variant="pi" textColor="neutral600">
-          {hint}
-        </Typography>
-      )}
-    </Flex>
+    </EditorFrame>
   );
 };
 

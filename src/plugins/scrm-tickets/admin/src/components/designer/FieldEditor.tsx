@@ -3,7 +3,8 @@ import { Box, Checkbox, Flex, NumberInput, SingleSelect, SingleSelectOption, Tex
 import { useT } from '../tickets/useT';
 import { OptionsEditor } from './OptionsEditor';
 import { PatternTester } from './PatternTester';
-import { PropField, ProblemLines } from './PropField';
+import { ProblemLines } from '../editors/ProblemLines';
+import { PropField } from '../editors/PropField';
 import { VisibleWhenEditor } from './VisibleWhenEditor';
 import type { Draft, Problem } from './model';
 

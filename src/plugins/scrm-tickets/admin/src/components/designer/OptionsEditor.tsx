@@ -1,6 +1,7 @@
 import type { ChangeEvent } from 'react';
-import { Button, Flex, IconButton, TextInput } from '@strapi/design-system';
-import { Plus, Trash } from '@strapi/icons';
+import { Flex, IconButton, TextInput } from '@strapi/design-system';
+import { Trash } from '@strapi/icons';
+import { AddButton } from '../editors/EditorFrame';
 import { useT } from '../tickets/useT';
 import { keyFromLabel } from './model';
 
@@ -47,12 +48,10 @@ export const OptionsEditor = ({ options, onChange, disabled }: { options: Option
           </IconButton>
         </Flex>
       ))}
-      <Button
-        variant="tertiary"
-        size="S"
-        startIcon={<Plus />}
+      <AddButton
+        label={t('designer.option.add')}
+        testId="designer-option-add"
         disabled={disabled}
-        data-testid="designer-option-add"
         onClick={() => {
           const label = t('designer.option.default', { n: options.length + 1 });
           onChange([
@@ -63,9 +62,7 @@ export const OptionsEditor = ({ options, onChange, disabled }: { options: Option
             },
           ]);
         }}
-      >
-        {t('designer.option.add')}
-      </Button>
+      />
     </Flex>
   );
 };

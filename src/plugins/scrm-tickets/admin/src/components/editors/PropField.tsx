@@ -2,10 +2,16 @@ import type { ReactNode } from 'react';
 import { Field, Flex, Typography } from '@strapi/design-system';
 import { useT } from '../tickets/useT';
 import { messageOf } from './messages';
-import type { Problem } from './model';
+import { ProblemLines, type ShownProblem } from './ProblemLines';
+
+/** A problem of one setting of the thing being edited (`prop`), the rest of its path below it. */
+export interface Problem extends ShownProblem {
+  prop: string;
+}
 
 /**
- * One property of the field being edited: its label, its control and its problems, right under it.
+ * One setting of what an editor edits: its label, its control and its problems, right under it
+ * (test id `<testPrefix>-error-<prop>`).
  * `group`: the control is several inputs with names of their own (a Field would name them all after the label).
  */
 export const PropField = ({
@@ -14,6 +20,7 @@ export const PropField = ({
   hint,
   problems,
   group,
+  testPrefix = 'designer',
   children,
 }: {
   prop: string;
@@ -21,6 +28,7 @@ export const PropField = ({
   hint?: string;
   problems: Problem[];
   group?: boolean;
+  testPrefix?: string;
   children: ReactNode;
 }) => {
   const t = useT();
@@ -32,32 +40,16 @@ export const PropField = ({
           {label}
         </Typography>
         {children}
-        <ProblemLines problems={mine} testId={`designer-error-${prop}`} />
+        <ProblemLines problems={mine} testId={`${testPrefix}-error-${prop}`} />
       </Flex>
     );
   }
   return (
-    <Field.Root name={`designer.${prop}`} hint={hint} error={mine.length ? messageOf(t, mine[0].message) : undefined}>
+    <Field.Root name={`${testPrefix}.${prop}`} hint={hint} error={mine.length ? messageOf(t, mine[0].message) : undefined}>
       <Field.Label>{label}</Field.Label>
       {children}
       <Field.Hint />
-      <ProblemLines problems={mine} testId={`designer-error-${prop}`} />
+      <ProblemLines problems={mine} testId={`${testPrefix}-error-${prop}`} />
     </Field.Root>
-  );
-};
-
-/** Problems as lines in the danger colour, each with the path below the property when it has one (options 2 → value). */
-export const ProblemLines = ({ problems, testId }: { problems: Problem[]; testId: string }) => {
-  const t = useT();
-  if (!problems.length) return null;
-  return (
-    <Flex direction="column" alignItems="stretch" data-testid={testId}>
-      {problems.map((p, i) => (
-        <Typography key={i} variant="pi" textColor="danger600" data-server={p.fromServer ? 'true' : undefined}>
-          {p.path.length ? `${p.path.map((x) => (typeof x === 'number' ? x + 1 : x)).join(' · ')}: ` : ''}
-          {messageOf(t, p.message)}
-        </Typography>
-      ))}
-    </Flex>
   );
 };

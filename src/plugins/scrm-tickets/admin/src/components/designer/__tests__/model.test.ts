@@ -1,3 +1,4 @@
+import { errorLeaves } from '../../editors/server-errors';
 import { keyFromLabel, move, newField, problemsByField, relabel } from '../model';
 
 describe('the template designer model', () => {
@@ -16,7 +17,7 @@ describe('the template designer model', () => {
     defs.push(newField('select', defs, '单选', (n) => `选项${n}`));
     expect(defs.map((d) => d.key)).toEqual(['danHangWenBen', 'danHangWenBen2', 'danXuan']);
     expect(defs[2].options).toEqual([{ value: 'xuanXiang1', label: { 'zh-Hans': '选项1' } }]);
-    expect(problemsByField(defs, null).size).toBe(0);
+    expect(problemsByField(defs, []).size).toBe(0);
   });
 
   it('lets the key follow the label until a key is typed', () => {
@@ -32,7 +33,7 @@ describe('the template designer model', () => {
     ];
     // The Content Manager nests a rejected save's errors by path (fieldDefinitions.0.pattern).
     const server = [{ pattern: 'must be a valid regular expression of at most 500 characters' }, undefined, { visibleWhen: { field: 'names no field of this template' } }];
-    const problems = problemsByField(defs, server);
+    const problems = problemsByField(defs, errorLeaves(server));
     expect(problems.get(0)).toEqual([{ prop: 'pattern', path: [], message: 'must be a valid regular expression of at most 500 characters', fromServer: true }]);
     expect(problems.get(1)).toEqual([{ prop: 'options', path: [], message: 'must list at least one option', fromServer: undefined }]);
     expect(problems.get(2)).toEqual([{ prop: 'visibleWhen', path: ['field'], message: 'names no field of this template', fromServer: true }]);
