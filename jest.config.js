@@ -1,5 +1,5 @@
-// Three projects: `unit` runs pure modules beside the plugin code, server and admin (no Strapi boot); `browser`
-// drives the built admin panel in headless Chromium;
+// Four projects: `unit` runs pure modules beside the plugin code, server and admin (no Strapi boot); `browser`
+// drives the built admin panel in headless Chromium; `faults` stops and starts the services under a running app;
 // `api` boots Strapi once for the whole run: tests/api.test.ts boots it and requires every
 // tests/api/*.spec.ts, so jest's per-file module registry does not force a boot per file.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }];
@@ -19,6 +19,13 @@ module.exports = {
       testEnvironment: 'node',
       transform: { '^.+\\.(t|j)s$': swc },
       testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
+    },
+    {
+      // Faults played on real services: an app (`strapi start`) whose own Postgres is stopped and started.
+      displayName: 'faults',
+      testEnvironment: 'node',
+      transform: { '^.+\\.(t|j)s$': swc },
+      testMatch: ['<rootDir>/tests/faults/**/*.test.ts'],
     },
     {
       displayName: 'api',

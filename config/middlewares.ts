@@ -1,6 +1,8 @@
 export default [
   'strapi::logger',
   'strapi::errors',
+  // A request that failed because the database is away is a 503 with Retry-After, not a 500.
+  'plugin::scrm-tickets.unavailable',
   // The WeCom sidebar page (public/h5/sidebar.html) loads WeCom's JS-SDK from its CDN.
   {
     name: 'strapi::security',

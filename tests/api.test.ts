@@ -44,3 +44,4 @@ require('./api/ticket-detail.spec');
 require('./api/customer-360.spec');
 require('./api/reports.spec');
 require('./api/demo-seed.spec');
+require('./api/operations.spec');

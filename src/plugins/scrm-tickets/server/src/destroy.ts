@@ -13,6 +13,7 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('wecom-callback', { strapi }).stop();
   // A rollup refresh in flight finishes before the pool closes.
   await getService('report-rollups', { strapi }).stop();
+  getService('health', { strapi }).close();
 };
 
 export default destroy;

@@ -7,6 +7,7 @@ import controllers from './controllers';
 import routes from './routes';
 import services from './services';
 import policies from './policies';
+import unavailable from './http/unavailable';
 
 export default {
   register,
@@ -18,4 +19,6 @@ export default {
   routes,
   services,
   policies,
+  // Koa middlewares the app lists in config/middlewares.ts.
+  middlewares: { unavailable },
 };

@@ -3,12 +3,19 @@ import { registerDocumentMiddlewares } from './middlewares';
 import { registerGraphqlExtensions } from './graphql';
 import { registerActions } from './permissions/register-actions';
 import { getService } from './utils/get-service';
+import { format } from 'winston';
 import { CUSTOM_FIELDS, customFieldShape, PLUGIN_ID } from './constants';
+import { jsonLines, redactSecrets, withRequestId } from './http/log-format';
+import { requestId } from './http/request-id';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // In register, as content-releases does: the admin syncs the super admin's permissions with
   // every action registered by the time it bootstraps.
   await registerActions(strapi);
+  // Every request carries an id, and every log line the id of its request, secrets masked;
+  // LOG_FORMAT=json writes JSON lines for log collectors (docs/operations.md).
+  strapi.server.app.use(requestId);
+  strapi.log.format = format.combine(withRequestId(() => (strapi as any).requestContext?.get()), redactSecrets(), process.env.LOG_FORMAT === 'json' ? jsonLines() : strapi.log.format);
   // The low-code editors: what they edit stays JSON (or an integer) in the database and the API.
   strapi.customFields.register(
     Object.values(CUSTOM_FIELDS).map((name) => {

@@ -11,6 +11,7 @@ import wecomCallback from './wecom-callback';
 import h5Auth from './h5-auth';
 import workbench from './workbench';
 import reports from './reports';
+import health from './health';
 
 export default {
   'admin-ticket': adminTicket,
@@ -26,4 +27,5 @@ export default {
   'h5-auth': h5Auth,
   workbench,
   reports,
+  health,
 };

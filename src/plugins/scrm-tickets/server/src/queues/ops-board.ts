@@ -70,14 +70,23 @@ export function createOpsBoard(strapi: Core.Strapi) {
     return serve(ctx, next);
   };
 
+  // The queues shown, for the readiness check's depths too.
+  const shown = new Map<string, Bull.Queue>();
   return {
     middleware,
     show(queues: Bull.Queue[]) {
-      for (const queue of queues) board.addQueue(new BullAdapter(queue));
+      for (const queue of queues) {
+        board.addQueue(new BullAdapter(queue));
+        shown.set(queue.name, queue);
+      }
     },
     hide(queues: Bull.Queue[]) {
-      for (const queue of queues) board.removeQueue(queue.name);
+      for (const queue of queues) {
+        board.removeQueue(queue.name);
+        shown.delete(queue.name);
+      }
     },
+    queues: () => [...shown.values()],
   };
 }
 

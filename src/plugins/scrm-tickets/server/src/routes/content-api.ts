@@ -28,6 +28,9 @@ export default {
     route('GET', '/reports/export', 'reports.export'),
     { method: 'GET', path: '/wecom/callback', handler: 'wecom-callback.verify', config: { auth: false } },
     { method: 'POST', path: '/wecom/callback', handler: 'wecom-callback.receive', config: { auth: false } },
+    // Public probes for load balancers (controllers/health.ts): states and counts, no data.
+    { method: 'GET', path: '/health', handler: 'health.health', config: { auth: false } },
+    { method: 'GET', path: '/ready', handler: 'health.ready', config: { auth: false } },
     // Public: the customer H5 pages' SMS sign-in, rate limited per mobile and IP (services/h5-auth.ts).
     { method: 'POST', path: '/h5/sms-code', handler: 'h5-auth.smsCode', config: { auth: false } },
     { method: 'POST', path: '/h5/login', handler: 'h5-auth.login', config: { auth: false } },

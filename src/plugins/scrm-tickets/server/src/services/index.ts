@@ -36,6 +36,7 @@ import ticketDetail from './ticket-detail';
 import customer360 from './customer-360';
 import reports from './reports';
 import reportRollups from './report-rollups';
+import health from './health';
 
 export default {
   numbering,
@@ -76,4 +77,5 @@ export default {
   'customer-360': customer360,
   reports,
   'report-rollups': reportRollups,
+  health,
 };

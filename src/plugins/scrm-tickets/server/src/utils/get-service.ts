@@ -35,6 +35,7 @@ import type { TicketDetailService } from '../services/ticket-detail';
 import type { Customer360Service } from '../services/customer-360';
 import type { ReportsService } from '../services/reports';
 import type { ReportRollupsService } from '../services/report-rollups';
+import type { HealthService } from '../services/health';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -74,6 +75,7 @@ interface Services {
   'customer-360': Customer360Service;
   reports: ReportsService;
   'report-rollups': ReportRollupsService;
+  health: HealthService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */
