@@ -1,5 +1,5 @@
 // Four projects: `unit` runs pure modules beside the plugin code, server and admin (no Strapi boot); `browser`
-// drives the built admin panel in headless Chromium; `faults` stops and starts the services under a running app;
+// drives the built admin panel in headless Chromium; `served` runs against `strapi start` (faults, uploads);
 // `api` boots Strapi once for the whole run: tests/api.test.ts boots it and requires every
 // tests/api/*.spec.ts, so jest's per-file module registry does not force a boot per file.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }];
@@ -21,11 +21,13 @@ module.exports = {
       testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
     },
     {
-      // Faults played on real services: an app (`strapi start`) whose own Postgres is stopped and started.
-      displayName: 'faults',
+      // The app as `strapi start` serves it, in a process of its own: faults played on its services
+      // (its own Postgres stopped and started), and what needs plain Node (jest's VM cannot load the
+      // ESM file-type the upload check uses).
+      displayName: 'served',
       testEnvironment: 'node',
       transform: { '^.+\\.(t|j)s$': swc },
-      testMatch: ['<rootDir>/tests/faults/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/served/**/*.test.ts'],
     },
     {
       displayName: 'api',

@@ -13,7 +13,8 @@ export default [
   'strapi::query',
   // Bounded bodies: a huge JSON payload is a 413, never a crash. The raw body is kept beside the
   // parsed one: webhook signatures are over the bytes that were sent.
-  { name: 'strapi::body', config: { jsonLimit: '1mb', formLimit: '1mb', textLimit: '1mb', includeUnparsed: true } },
+  // Uploads stop at the upload plugin's size limit (config/plugins.ts) already while being read.
+  { name: 'strapi::body', config: { jsonLimit: '1mb', formLimit: '1mb', textLimit: '1mb', includeUnparsed: true, formidable: { maxFileSize: Number(process.env.UPLOAD_SIZE_LIMIT) || 20 * 1024 * 1024 } } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -62,6 +62,35 @@ export default ({ env }) => ({
       },
     },
   },
+  // What customers and staff attach to tickets — photos, short videos, voice notes, PDFs, office
+  // files — checked by their content (not their name) and size; SVG, HTML and programs never.
+  upload: {
+    config: {
+      sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 20 * 1024 * 1024),
+      security: {
+        allowedTypes: [
+          'image/jpeg',
+          'image/png',
+          'image/gif',
+          'image/webp',
+          'image/heic',
+          'image/heif',
+          'video/mp4',
+          'video/quicktime',
+          'audio/mpeg',
+          'audio/mp4',
+          'audio/amr',
+          'application/pdf',
+          'application/msword',
+          'application/vnd.ms-excel',
+          'application/vnd.openxmlformats-officedocument.*',
+          'text/plain',
+          'text/csv',
+        ],
+        deniedTypes: ['image/svg+xml', 'text/html', 'application/xhtml+xml', 'application/javascript', 'application/x-msdownload', 'application/x-dosexec', 'application/x-sh', 'application/x-executable'],
+      },
+    },
+  },
   'users-permissions': {
     enabled: true,
     config: { jwtSecret: env('JWT_SECRET', 'scrm-dev-users-permissions-jwt-secret') },

@@ -3,8 +3,9 @@
 // `npm test`: builds the plugin, then runs the unit and API suites on the database of the
 // environment (Postgres with DATABASE_URL, else the embedded SQLite). On SQLite it also builds the
 // admin panel and runs the browser tests (headless Debian Chromium against `strapi start`) and the
-// fault tests (an app whose own Postgres is stopped and started): the admin is one build, so it is
-// tested once, on the embedded default. Extra arguments go to jest.
+// served tests (`strapi start` in its own process: an app whose own Postgres is stopped and
+// started, uploads): the admin is one build, so it is tested once, on the embedded default. Extra
+// arguments go to jest.
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
@@ -18,6 +19,6 @@ const browser = !process.env.DATABASE_URL;
 run(npm, ['run', 'build:plugin']);
 // The CLI's own file (the package's exports do not name it).
 if (browser) run(process.execPath, [path.join(__dirname, '..', 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'build']);
-// The fault tests start apps of their own (on their own Postgres): once, with the browser tests.
-const projects = browser ? ['unit', 'api', 'browser', 'faults'] : ['unit', 'api'];
+// The served tests start apps of their own (one on its own Postgres): once, with the browser tests.
+const projects = browser ? ['unit', 'api', 'browser', 'served'] : ['unit', 'api'];
 run(process.execPath, [require.resolve('jest/bin/jest'), '--runInBand', '--selectProjects', ...projects, ...process.argv.slice(2)]);

@@ -45,3 +45,7 @@ require('./api/customer-360.spec');
 require('./api/reports.spec');
 require('./api/demo-seed.spec');
 require('./api/operations.spec');
+require('./api/rate-limits.spec');
+require('./api/uploads.spec');
+// Last: random writes that succeed must not disturb the other specs' counts.
+require('./api/fuzz.spec');

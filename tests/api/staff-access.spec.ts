@@ -48,6 +48,19 @@ describe('staff access: seeded roles, permissions on every admin route, region s
       expect([401, 403]).not.toContain(allowed.status);
       expect(allowed.status).toBeLessThan(500);
     });
+
+    // The matrix: every seeded role against every admin route — refused exactly where the role
+    // lacks the route's actions (as they stand: other specs may have given a role more).
+    it('lets each seeded role through exactly the routes its actions open', async () => {
+      for (const name of ['客服坐席', '店长', '区域经理', '管理员', '财务']) {
+        const { jwt, role } = await adminWithRole(name);
+        const held = new Set((await strapi().db.query('admin::permission').findMany({ where: { role: role.id } })).map((p: any) => p.action));
+        for (const { method, path, actions } of routes) {
+          const status = (await http()[method](path).set(bearer(jwt)).send({})).status;
+          expect([name, method, path, status === 403, status < 500]).toEqual([name, method, path, !actions.every((a: string) => held.has(a)), true]);
+        }
+      }
+    });
   });
 
   describe('an agent of 上海 does not see 杭州', () => {
