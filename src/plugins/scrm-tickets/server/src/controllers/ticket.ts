@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { EVENT_UID, TICKET_UID } from '../constants';
 import { currentEndUserId } from '../utils/actor';
 import { validationError } from '../utils/field-errors';
+import { assertListQuery } from '../utils/query-shape';
 import { getService } from '../utils/get-service';
 import { withStateLabels } from '../workflow/state-labels';
 import { workflowOf } from '../workflow/transitions';
@@ -36,11 +37,13 @@ export default factories.createCoreController(TICKET_UID as any, ({ strapi }) =>
   },
 
   async find(ctx: any) {
+    assertListQuery(ctx.query, strapi.contentType(TICKET_UID as any).attributes);
     const response: any = await super.find(ctx);
     return { ...response, data: await withStateLabels(strapi, response.data ?? []) };
   },
 
   async findOne(ctx: any) {
+    assertListQuery(ctx.query, strapi.contentType(TICKET_UID as any).attributes);
     await this.validateQuery(ctx);
     const query = await this.sanitizeQuery(ctx);
     const ticket = await strapi.documents(TICKET_UID as any).findOne({ ...query, documentId: ctx.params.id } as any);

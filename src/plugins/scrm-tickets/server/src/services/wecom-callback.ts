@@ -37,7 +37,8 @@ const createWecomCallbackService = ({ strapi }: { strapi: Core.Strapi }) => {
       const inserted = rowsOf(
         await strapi.db.connection.raw(
           `INSERT INTO ${TABLE} (dedupe_key, msg_type, payload, status, received_at) VALUES (?, ?, ?, 'received', ?) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-          [key, String(message.MsgType ?? ''), JSON.stringify(message), Date.now()]
+          // msg_type holds 32 characters: WeCom's types are short; anything longer is no type we work.
+          [key, String(message.MsgType ?? '').slice(0, 32), JSON.stringify(message), Date.now()]
         )
       );
       if (inserted.length) service.later(Number(inserted[0].id));

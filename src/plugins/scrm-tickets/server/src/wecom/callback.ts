@@ -1,5 +1,6 @@
 // WeCom's callback protocol (../shared/wecom.md §1): signature, timestamp window, decryption,
 // the receiver check and the inner XML. Pure: services/wecom-callback.ts does the I/O.
+import { createHash } from 'node:crypto';
 import { decrypt, getSignature } from '@wecom/crypto';
 import { XMLParser } from 'fast-xml-parser';
 import { sameText } from '../utils/raw';
@@ -90,10 +91,14 @@ export function messageOf(xml: string): InboundMessage {
   throw new CallbackError(400, 'the decrypted message is not XML');
 }
 
+/** The dedupe column holds 200 characters: a longer key keeps its start and a hash of the whole (two keys never merge). */
+const MAX_KEY = 200;
+const fitted = (key: string) => (key.length <= MAX_KEY ? key : `${key.slice(0, MAX_KEY - 65)}#${createHash('sha256').update(key).digest('hex')}`);
+
 /** WeCom's advice: MsgId for messages; FromUserName + CreateTime for events. */
 export function dedupeKeyOf(m: InboundMessage): string {
-  if (m.MsgId) return `msg:${m.MsgId}`;
+  if (m.MsgId) return fitted(`msg:${m.MsgId}`);
   // 微信客服 events have no sender; each carries its own sync token (and the sync dedupes by msgid).
-  if (m.Event === 'kf_msg_or_event') return `event:kf:${m.OpenKfId ?? ''}:${m.CreateTime ?? ''}:${m.Token ?? ''}`.slice(0, 200);
-  return `event:${m.Event ?? ''}:${m.FromUserName ?? ''}:${m.CreateTime ?? ''}:${m.EventKey ?? ''}`;
+  if (m.Event === 'kf_msg_or_event') return fitted(`event:kf:${m.OpenKfId ?? ''}:${m.CreateTime ?? ''}:${m.Token ?? ''}`);
+  return fitted(`event:${m.Event ?? ''}:${m.FromUserName ?? ''}:${m.CreateTime ?? ''}:${m.EventKey ?? ''}`);
 }
