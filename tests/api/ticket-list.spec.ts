@@ -95,6 +95,9 @@ describe('admin ticket list (GET /scrm-tickets/tickets): views, filters, search,
     const res = await list({ view: 'everything', priority: 'asap', sort: 'title:asc', pageSize: 0, cursor: 'not-a-cursor', region: 'NOWHERE', sla: 'late', assignee: 'boss' });
     expect(res.status).toBe(400);
     expect(res.body.error.details.errors.map((e: any) => e.path[0]).sort()).toEqual(['assignee', 'cursor', 'pageSize', 'priority', 'region', 'sla', 'sort', 'view'].sort());
+    // Found by the fuzz on Postgres: an id longer than an integer column holds.
+    const huge = await list({ assignee: '9'.repeat(40) });
+    expect([huge.status, huge.body.error.details.errors[0].path]).toEqual([400, ['assignee']]);
   });
 
   it('shows 待我审批 to the role of the current approval level only', async () => {

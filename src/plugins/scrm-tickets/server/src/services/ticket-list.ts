@@ -93,7 +93,8 @@ const createTicketListService = ({ strapi }: { strapi: Core.Strapi }) => {
     const assignee = one(query.assignee);
     if (assignee === 'me') parts.push({ assignee: { id: userId } });
     else if (assignee === 'none') parts.push({ assignee: { id: { $null: true } } });
-    else if (assignee && /^\d+$/.test(assignee)) parts.push({ assignee: { id: Number(assignee) } });
+    // At most 9 digits: an id Postgres' integer column holds (a longer one was a database error, a 500).
+    else if (assignee && /^\d{1,9}$/.test(assignee)) parts.push({ assignee: { id: Number(assignee) } });
     else if (assignee) problems.push({ path: ['assignee'], message: 'must be me, none or an admin user id' });
     const sla = one(query.sla);
     if (sla === 'breached') parts.push({ ...open, resolutionDueAt: { $lt: new Date(now).toISOString() } });
