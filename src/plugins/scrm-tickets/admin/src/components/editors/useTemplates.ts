@@ -10,7 +10,8 @@ interface Template {
   workflow?: { states?: { key: string; label?: { 'zh-Hans'?: string } }[] } | null;
 }
 
-const zh = (label: { 'zh-Hans'?: string } | undefined, fallback: string) => label?.['zh-Hans'] || fallback;
+/** A label's Chinese text, or `fallback` (its key) when it has none. */
+export const zh = (label: { 'zh-Hans'?: string } | undefined, fallback: string) => label?.['zh-Hans'] || fallback;
 
 /** The templates, and every workflow state any of them (or the default workflow) has, by key with its Chinese name. */
 export function useTemplates() {

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { REGION_UID, SOURCES } from '../../../../server/src/constants';
 import { PRIORITIES } from '../../../../server/src/rules/actions';
 import { entriesPath, useCollection } from '../editors/useCollection';
-import { useTemplates } from '../editors/useTemplates';
+import { useTemplates, zh } from '../editors/useTemplates';
 import { useSourceLabel } from '../tickets/useSourceLabel';
 import { useT } from '../tickets/useT';
 import { FACT_NAMES, type FieldSubject } from './model';
@@ -11,8 +11,6 @@ export interface Known {
   value: string | number;
   label: string;
 }
-
-const zh = (label: { 'zh-Hans'?: string } | undefined, fallback: string) => label?.['zh-Hans'] || fallback;
 
 /**
  * What a condition may test, in the user's words: the ticket's facts, and every field of every
