@@ -11,6 +11,7 @@ require('./api/tickets-update.spec');
 require('./api/list.spec');
 require('./api/numbering.spec');
 require('./api/idempotency.spec');
+require('./api/batch.spec');
 require('./api/events.spec');
 require('./api/comments.spec');
 require('./api/customers.spec');

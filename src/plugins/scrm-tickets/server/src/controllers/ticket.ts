@@ -5,6 +5,7 @@ import { currentEndUserId } from '../utils/actor';
 import { validationError } from '../utils/field-errors';
 import { assertListQuery } from '../utils/query-shape';
 import { getService } from '../utils/get-service';
+import { batchItems, itemError, itemObject, summaryOf, type ItemResult } from '../intake/batch-items';
 import { withStateLabels } from '../workflow/state-labels';
 import { workflowOf } from '../workflow/transitions';
 
@@ -34,6 +35,30 @@ export default factories.createCoreController(TICKET_UID as any, ({ strapi }) =>
     } as any);
     ctx.status = 201;
     return this.transformResponse(await this.sanitizeOutput(ticket, ctx));
+  },
+
+  /**
+   * `{ data: [ticket, …] }` (1–1,000): each item checked as `create` checks one (Strapi's input
+   * validation here, the rest in the batch service); answers 200 with one result per item —
+   * created, existing (its idempotency key was used) or invalid (with its error) — in order.
+   */
+  async batch(ctx: any) {
+    const items = batchItems(ctx.request.body);
+    const inputs: { index: number; data: unknown }[] = [];
+    const refused: ItemResult[] = [];
+    for (const [index, item] of items.entries()) {
+      try {
+        const { templateKey, idempotencyKey, ...attributes } = itemObject(item);
+        await this.validateInput(attributes, ctx);
+        const input = await this.sanitizeInput(attributes, ctx);
+        inputs.push({ index, data: { ...(input as object), templateKey, idempotencyKey } });
+      } catch (error) {
+        refused.push({ index, status: 'invalid', error: itemError(error) });
+      }
+    }
+    const written = inputs.length > 0 ? await getService('ticket-batch', { strapi }).create(inputs) : [];
+    const results = [...refused, ...written].sort((a, b) => a.index - b.index);
+    return { data: results, meta: summaryOf(results) };
   },
 
   async find(ctx: any) {

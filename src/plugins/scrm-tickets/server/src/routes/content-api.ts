@@ -7,6 +7,8 @@ export default {
   routes: [
     route('GET', '/tickets', 'ticket.find'),
     route('POST', '/tickets', 'ticket.create'),
+    // Order syncs and migrations: up to 1,000 tickets, one result each (services/ticket-batch.ts).
+    route('POST', '/tickets/batch', 'ticket.batch'),
     route('GET', '/tickets/:id', 'ticket.findOne'),
     route('PUT', '/tickets/:id', 'ticket.update'),
     route('GET', '/tickets/:id/events', 'ticket.events'),

@@ -3,6 +3,7 @@ import { EVENT_UID, type EventType } from '../constants';
 import { currentActor, type Actor } from '../utils/actor';
 import type { Changes } from '../utils/changes';
 import { getService } from '../utils/get-service';
+import { idsByDocumentId, insertLinks, newDocumentId } from '../utils/bulk-rows';
 
 export interface TicketRef {
   id: number;
@@ -46,6 +47,35 @@ const createEventsService = ({ strapi }: { strapi: Core.Strapi }) => ({
     // The notifications this step asks for, in the same transaction as the step itself.
     await getService('outbox', { strapi }).fromEvent(ticket, event);
     return event;
+  },
+
+  /**
+   * Many events at once (a batch intake): one multi-row INSERT per chunk for the events and one
+   * for their ticket links, in the caller's transaction; then the outbox as for `record`.
+   */
+  async recordMany(list: { ticket: TicketRef; input: RecordInput }[]) {
+    if (list.length === 0) return [];
+    const now = new Date();
+    const actor = currentActor(strapi);
+    const rows = list.map(({ input }) => ({
+      documentId: newDocumentId(),
+      type: input.type,
+      visibility: input.visibility ?? 'public',
+      actor: input.actor ?? actor,
+      changes: input.changes ?? null,
+      body: input.body ?? null,
+      occurredAt: now,
+      createdAt: now,
+      updatedAt: now,
+      publishedAt: now,
+    }));
+    await strapi.db.query(EVENT_UID as any).createMany({ data: rows });
+    const ids = await idsByDocumentId(strapi, EVENT_UID, rows.map((r) => r.documentId));
+    const events = rows.map((row) => ({ ...row, id: ids.get(row.documentId)! }));
+    await insertLinks(strapi, EVENT_UID, 'ticket', events.map((event, i) => [event.id, list[i].ticket.id]));
+    const outbox = getService('outbox', { strapi });
+    for (const [i, event] of events.entries()) await outbox.fromEvent(list[i].ticket, event);
+    return events;
   },
 
   /** A ticket's timeline, oldest first; customers see public events only. */

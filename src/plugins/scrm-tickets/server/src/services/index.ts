@@ -32,6 +32,7 @@ import workbench from './workbench';
 import staffRoles from './staff-roles';
 import staffScope from './staff-scope';
 import ticketList from './ticket-list';
+import ticketBatch from './ticket-batch';
 import ticketDetail from './ticket-detail';
 import customer360 from './customer-360';
 import reports from './reports';
@@ -73,6 +74,7 @@ export default {
   'staff-roles': staffRoles,
   'staff-scope': staffScope,
   'ticket-list': ticketList,
+  'ticket-batch': ticketBatch,
   'ticket-detail': ticketDetail,
   'customer-360': customer360,
   reports,

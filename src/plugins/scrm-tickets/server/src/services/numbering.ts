@@ -6,8 +6,8 @@ import { rowsOf } from '../utils/raw';
 
 // One atomic statement on both Postgres and SQLite (>= 3.35): concurrent callers serialise on the
 // counter row and each gets its own value. A rolled-back ticket leaves a gap, never a duplicate.
-const UPSERT = `INSERT INTO ${COUNTER_TABLE} (scope, value) VALUES (?, 1)
-ON CONFLICT (scope) DO UPDATE SET value = ${COUNTER_TABLE}.value + 1
+const UPSERT = `INSERT INTO ${COUNTER_TABLE} (scope, value) VALUES (?, ?)
+ON CONFLICT (scope) DO UPDATE SET value = ${COUNTER_TABLE}.value + excluded.value
 RETURNING value`;
 
 const readValue = (result: any): number => Number(rowsOf(result)[0]?.value);
@@ -20,13 +20,21 @@ const createNumberingService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * transaction (a single SQLite connection would otherwise wait on itself).
    */
   async next(at: Date = new Date()): Promise<string> {
+    return (await this.block(1, at))[0];
+  },
+
+  /**
+   * `count` consecutive numbers of the business day of `at` in one statement (a batch intake):
+   * the counter moves by `count` at once, so no other caller's number falls between them.
+   */
+  async block(count: number, at: Date = new Date()): Promise<string[]> {
     const { numberPrefix, timezone } = strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
     const day = businessDay(at, timezone);
-    const bindings = [`${numberPrefix}${day}`];
-    const value = strapi.db.inTransaction()
+    const bindings = [`${numberPrefix}${day}`, count];
+    const last = strapi.db.inTransaction()
       ? await strapi.db.transaction(async ({ trx }) => readValue(await trx.raw(UPSERT, bindings)))
       : readValue(await strapi.db.connection.raw(UPSERT, bindings));
-    return formatTicketNumber(numberPrefix, day, value);
+    return Array.from({ length: count }, (_, i) => formatTicketNumber(numberPrefix, day, last - count + 1 + i));
   },
 });
 

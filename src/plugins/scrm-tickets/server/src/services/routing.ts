@@ -7,6 +7,7 @@ import type { Strategy } from '../assignment/types';
 import { diffAttributes } from '../utils/changes';
 import { createConfigCache } from '../utils/config-cache';
 import { getService } from '../utils/get-service';
+import type { RecordInput } from './events';
 
 interface Rule {
   id: number;
@@ -18,6 +19,15 @@ interface Rule {
 }
 
 const ROUTED = ['priority', 'tags', 'team', 'assignee', 'requiredApproval'] as const;
+
+type RoutedRow = Parameters<typeof routedOf>[0];
+
+export interface RoutePlan {
+  patch: Record<string, unknown>;
+  assignStrategy?: Strategy;
+  /** The rule_applied audit first, then the notification requests. */
+  events: RecordInput[];
+}
 
 const createRoutingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const ruleSet = createConfigCache(strapi, ROUTING_RULE_UID, async () => {
@@ -34,39 +44,31 @@ const createRoutingService = ({ strapi }: { strapi: Core.Strapi }) => {
     invalidate: () => ruleSet.invalidate(),
 
     /**
-     * Runs the enabled rules on a ticket just written (inside its transaction), in order, up to
-     * the first matching rule that stops the rest; applies their actions and records one
-     * `rule_applied` event per matching rule (and a `notification` request per notify action).
-     * Answers the routed attributes to merge into the ticket the caller returns.
+     * What the enabled rules do to a ticket, in order, up to the first matching rule that stops
+     * the rest: the routed attributes that change, the assignment strategy, and the timeline
+     * entries to record (one `rule_applied` for all the rules that matched, each with what it
+     * changed — an audit as fine as one per rule at a third of the writes — then a
+     * `notification` request per notify action). Writes nothing: null when no rule matches.
      */
-    async route(
-      ticket: { id: number; documentId: string },
-      factsOf?: () => Promise<Facts>,
-      /** The ticket's priority, tags, team and assignee when the caller holds them. */
-      known?: { priority: string; tags: unknown; team: string | null; assignee: { id: number } | null },
-    ): Promise<{ patch: Record<string, unknown>; assignStrategy?: Strategy }> {
+    async plan(
+      factsOf: () => Promise<Facts> | Facts,
+      /** The ticket's priority, tags, team, assignee and required approval as they stand. */
+      known: () => Promise<RoutedRow> | RoutedRow
+    ): Promise<RoutePlan | null> {
       const { rules, run } = await ruleSet.get();
-      if (!run || rules.length === 0) return { patch: {} };
-      const facts = factsOf ? await factsOf() : await getService('ticket-facts', { strapi }).forTicket(ticket.id);
-      const holding = await run(facts);
+      if (!run || rules.length === 0) return null;
+      const holding = await run(await factsOf());
       const matched: Rule[] = [];
       for (const rule of rules) {
         if (!holding.has(String(rule.id))) continue;
         matched.push(rule);
         if (rule.stopAfterMatch) break;
       }
-      if (matched.length === 0) return { patch: {} };
+      if (matched.length === 0) return null;
 
-      const row: any =
-        known ??
-        (await strapi.db
-          .query(TICKET_UID as any)
-          .findOne({ where: { id: ticket.id }, select: ['priority', 'tags', 'team', 'requiredApproval'], populate: { assignee: { select: ['id'] } } }));
-      let current: RoutedTicket = routedOf(row);
+      let current: RoutedTicket = routedOf(await known());
       const start = current;
       let assignStrategy: Strategy | undefined;
-      // One event for all the rules that matched (each with what it changed): an audit as fine
-      // as one event per rule, at a third of the writes on the intake path.
       const applied: { rule: string; id: number; changes: Record<string, unknown> }[] = [];
       const notifications: { rule: string; to: string; message?: string }[] = [];
       for (const rule of matched) {
@@ -76,18 +78,45 @@ const createRoutingService = ({ strapi }: { strapi: Core.Strapi }) => {
         notifications.push(...notify.map((n) => ({ rule: rule.name, ...n })));
         current = next;
       }
-      const events = getService('events', { strapi });
-      const actor = { kind: 'system' as const, name: 'rules' };
-      await events.record(ticket, { type: EVENT_TYPES.ruleApplied, changes: { rules: applied }, actor, visibility: 'internal' });
       const changes = diffAttributes(start, current, [...ROUTED]);
       const patch = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.after]));
-      if (Object.keys(patch).length > 0) await strapi.db.query(TICKET_UID as any).update({ where: { id: ticket.id }, data: patch });
-      // After the patch, so "the team lead" is the lead of the team the rules chose; the outbox
-      // turns each request into messages in this transaction.
-      for (const { rule, ...requested } of notifications) {
-        await events.record(ticket, { type: EVENT_TYPES.notification, changes: { requested, rule }, actor, visibility: 'internal' });
-      }
-      return { patch, assignStrategy };
+      const actor = { kind: 'system' as const, name: 'rules' };
+      const audit: RecordInput = { type: EVENT_TYPES.ruleApplied, changes: { rules: applied }, actor, visibility: 'internal' };
+      // After the patch, so "the team lead" is the lead of the team the rules chose.
+      const requests: RecordInput[] = notifications.map(({ rule, ...requested }) => ({
+        type: EVENT_TYPES.notification,
+        changes: { requested, rule },
+        actor,
+        visibility: 'internal',
+      }));
+      return { patch, assignStrategy, events: [audit, ...requests] };
+    },
+
+    /**
+     * Runs the rules on a ticket just written (inside its transaction): stores the patch and
+     * records the plan's events, which the outbox turns into messages in this transaction.
+     * Answers the routed attributes to merge into the ticket the caller returns.
+     */
+    async route(
+      ticket: { id: number; documentId: string },
+      factsOf?: () => Promise<Facts>,
+      known?: { priority: string; tags: unknown; team: string | null; assignee: { id: number } | null },
+    ): Promise<{ patch: Record<string, unknown>; assignStrategy?: Strategy }> {
+      const plan = await this.plan(
+        factsOf ?? (() => getService('ticket-facts', { strapi }).forTicket(ticket.id)),
+        () =>
+          (known as RoutedRow | undefined) ??
+          strapi.db
+            .query(TICKET_UID as any)
+            .findOne({ where: { id: ticket.id }, select: ['priority', 'tags', 'team', 'requiredApproval'], populate: { assignee: { select: ['id'] } } })
+      );
+      if (!plan) return { patch: {} };
+      const events = getService('events', { strapi });
+      const [audit, ...requests] = plan.events;
+      await events.record(ticket, audit);
+      if (Object.keys(plan.patch).length > 0) await strapi.db.query(TICKET_UID as any).update({ where: { id: ticket.id }, data: plan.patch });
+      for (const request of requests) await events.record(ticket, request);
+      return { patch: plan.patch, assignStrategy: plan.assignStrategy };
     },
   };
 };

@@ -167,13 +167,7 @@ const createSlaService = ({ strapi }: { strapi: Core.Strapi }) => {
       const t = opts.row ?? (await ticketRow(ticketId));
       if (!t) return {};
       const facts = opts.facts ?? (() => getService('ticket-facts', { strapi }).forTicket(ticketId));
-      const policy = await this.policyFor(t, facts, opts.rematch ?? true);
-      const { values: next, timers } = policy
-        ? await this.clocks(t, policy)
-        : {
-            values: { slaPolicyKey: null, slaPausedAt: null, firstResponseDueAt: null, resolutionDueAt: null, nextReplyDueAt: null, slaMet: null },
-            timers: [] as TimerPlan[],
-          };
+      const { values: next, timers } = await this.plan(t, facts, { rematch: opts.rematch ?? true });
       const changed = Object.fromEntries(Object.entries(next).filter(([k, v]) => !sameValue(v, t[k])));
       if (opts.background) {
         // Racing a user's write: store nothing if the ticket changed since it was read (that
@@ -189,14 +183,29 @@ const createSlaService = ({ strapi }: { strapi: Core.Strapi }) => {
       return changed;
     },
 
-    async clocks(t: any, policy: SlaPolicy) {
+    /**
+     * The clocks of a ticket (with its template) and the timers they want, stored nowhere.
+     * `fresh`: a ticket being created has no state history, so none is read.
+     */
+    async plan(t: any, facts: () => Promise<Facts> | Facts, opts: { rematch?: boolean; fresh?: boolean } = {}): Promise<{ values: Record<string, unknown>; timers: TimerPlan[] }> {
+      const policy = await this.policyFor(t, async () => facts(), opts.rematch ?? true);
+      if (policy) return this.clocks(t, policy, opts.fresh ? [] : undefined);
+      return {
+        values: { slaPolicyKey: null, slaPausedAt: null, firstResponseDueAt: null, resolutionDueAt: null, nextReplyDueAt: null, slaMet: null },
+        timers: [],
+      };
+    },
+
+    async clocks(t: any, policy: SlaPolicy, stateChanges?: { occurredAt: unknown; changes: any }[]) {
       const workflow = workflowOf(t.template);
       const pausing = new Set([...workflow.states.filter((s) => s.pausesSla).map((s) => s.key), ...(policy.pauseStates ?? [])]);
-      const events: any[] = await strapi.db.query(EVENT_UID as any).findMany({
-        where: { ticket: { id: t.id }, type: EVENT_TYPES.stateChanged },
-        select: ['occurredAt', 'changes'],
-        orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
-      });
+      const events: any[] =
+        stateChanges ??
+        (await strapi.db.query(EVENT_UID as any).findMany({
+          where: { ticket: { id: t.id }, type: EVENT_TYPES.stateChanged },
+          select: ['occurredAt', 'changes'],
+          orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
+        }));
       const changes = events.map((e) => ({ at: new Date(e.occurredAt).getTime(), to: e.changes?.state?.after }));
       const initial = events[0]?.changes?.state?.before ?? t.state;
       const reportedAt = new Date(t.reportedAt ?? t.createdAt);

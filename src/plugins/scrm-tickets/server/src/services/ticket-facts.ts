@@ -16,7 +16,7 @@ const textOf = (title: unknown, fields: unknown): string => {
   return parts.join('\n');
 };
 
-const POPULATE = {
+export const FACT_RELATIONS = {
   template: { select: ['key'] },
   region: { select: ['id', 'code'] },
   order: { select: ['amountFen'] },
@@ -33,9 +33,19 @@ export interface KnownTicket {
   relations: ('customer' | 'region' | 'order')[];
 }
 
+/** The time facts of `now` in Asia/Shanghai; a batch asks for the same instant a thousand times. */
+let lastClock: { at: number; facts: { hour: number; weekday: number; workday: boolean } } | null = null;
+const clockFacts = (now: Date) => {
+  if (lastClock?.at !== now.getTime()) {
+    const local = DateTime.fromJSDate(now, { zone: ZONE });
+    lastClock = { at: now.getTime(), facts: { hour: local.hour, weekday: local.weekday, workday: isWorkday(local.toISODate()!) } };
+  }
+  return lastClock.facts;
+};
+
 const createTicketFactsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async withRelations(ticketId: number, known: KnownTicket) {
-    const populate = Object.fromEntries(known.relations.map((r) => [r, POPULATE[r]]));
+    const populate = Object.fromEntries(known.relations.map((r) => [r, FACT_RELATIONS[r]]));
     const related: any = known.relations.length
       ? await strapi.db.query(TICKET_UID as any).findOne({ where: { id: ticketId }, select: ['id'], populate })
       : {};
@@ -62,9 +72,14 @@ const createTicketFactsService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * facts are of `now` in Asia/Shanghai: a rule "at night, raise the priority" means now.
    */
   async forTicket(ticketId: number, now = new Date(), known?: KnownTicket): Promise<Facts> {
-    const t = known ? await this.withRelations(ticketId, known) : await strapi.db.query(TICKET_UID as any).findOne({ where: { id: ticketId }, populate: POPULATE });
+    const t = known ? await this.withRelations(ticketId, known) : await strapi.db.query(TICKET_UID as any).findOne({ where: { id: ticketId }, populate: FACT_RELATIONS });
     if (!t) return {};
-    const local = DateTime.fromJSDate(now, { zone: ZONE });
+    return this.fromRow(t, now, await this.regionCodes(t.region?.id));
+  },
+
+  /** The facts of a ticket row holding the relations of FACT_RELATIONS (a batch loads them set-based). */
+  fromRow(t: Record<string, any>, now: Date, regionCodes: string[]): Facts {
+    const { hour, weekday, workday } = clockFacts(now);
     return {
       template: t.template?.key,
       title: t.title,
@@ -77,14 +92,14 @@ const createTicketFactsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       customerVipLevel: t.customer?.vipLevel ?? undefined,
       customerTags: Array.isArray(t.customer?.tags) ? t.customer.tags : [],
       region: t.region?.code,
-      regionCodes: await this.regionCodes(t.region?.id),
+      regionCodes,
       crossRegion: Boolean(t.region && t.customer?.region && t.region.code !== t.customer.region.code),
       amountFen: t.amountFen ?? undefined,
       compensationFen: t.compensationFen ?? 0,
       orderAmountFen: t.order?.amountFen ?? undefined,
-      hour: local.hour,
-      weekday: local.weekday,
-      workday: isWorkday(local.toISODate()!),
+      hour,
+      weekday,
+      workday,
     };
   },
 });

@@ -31,6 +31,7 @@ import type { WorkbenchService } from '../services/workbench';
 import type { StaffRolesService } from '../services/staff-roles';
 import type { StaffScopeService } from '../services/staff-scope';
 import type { TicketListService } from '../services/ticket-list';
+import type { TicketBatchService } from '../services/ticket-batch';
 import type { TicketDetailService } from '../services/ticket-detail';
 import type { Customer360Service } from '../services/customer-360';
 import type { ReportsService } from '../services/reports';
@@ -71,6 +72,7 @@ interface Services {
   'staff-roles': StaffRolesService;
   'staff-scope': StaffScopeService;
   'ticket-list': TicketListService;
+  'ticket-batch': TicketBatchService;
   'ticket-detail': TicketDetailService;
   'customer-360': Customer360Service;
   reports: ReportsService;
