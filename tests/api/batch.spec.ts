@@ -108,6 +108,10 @@ describe('batch intake (POST /tickets/batch)', () => {
 
   it('routes, links, clocks and times a batch ticket exactly as the single create does the same input', async () => {
     const tag = unique('same');
+    // A template of its own: a policy on the shared one would give the race test's 300 tickets
+    // timers whenever another spec recomputes the open tickets.
+    const template = await createTemplate({ fieldDefinitions: [{ key: 'summary', label: label('概述'), type: 'text', required: true }] });
+    const item = (title: string, extra: Record<string, unknown> = {}) => ({ templateKey: template.key, title, fields: { summary: '不制冷' }, ...extra });
     const { customerId } = await createCustomerLogin(`批量客户 ${tag}`);
     await strapi()
       .documents('api::customer.customer' as any)
