@@ -1,13 +1,14 @@
 'use strict';
 
-// Horizontal scale, measured and checked: the same mixed load — creates, transitions, list reads
-// — against one Strapi instance (working its own queues) and against two instances with two queue
+// Horizontal scale, measured and checked: the same mixed load — creates, transitions, list reads,
+// signed shop webhooks delivered twice — against one Strapi instance (working its own queues) and against two instances with two queue
 // workers (scripts/cluster.js), each on a fresh Postgres database and its own Redis queues, in one
 // run. After each, the books must balance: every accepted create is one ticket with one unique
 // number and one `created` event, and every notification row was sent exactly once (the SMTP sink
 // counts Message-IDs). Usage: npm run bench:scale (figures) or npm run test:load (a short run that
 // fails on a broken invariant). Needs a built app (npm run build), Postgres and Redis on 127.0.0.1.
 const os = require('node:os');
+const { createHmac } = require('node:crypto');
 const { execFileSync } = require('node:child_process');
 const autocannon = require('autocannon');
 const { SMTPServer } = require('smtp-server');
@@ -22,6 +23,10 @@ const ALL_TOPOLOGIES = [
   { name: '2 instances + 2 workers', instances: 2, workers: 2 },
 ];
 // SCALE_TOPOLOGY=1 or 2 runs one of them (a quicker look).
+// The load's tickets are reported 58 s ago under a one-minute first-response SLA: each is warned at
+// once and breached two seconds later, by whichever instance or worker claims the timer first.
+const REPORTED_AGO_MS = 58_000;
+const SHOP = { key: 'scale_shop', secret: 'scale-shop-secret-2026' };
 const TOPOLOGIES = process.env.SCALE_TOPOLOGY ? [ALL_TOPOLOGIES[Number(process.env.SCALE_TOPOLOGY) - 1]] : ALL_TOPOLOGIES;
 
 /** An SMTP server keeping the Message-ID of every mail it accepts. */
@@ -62,6 +67,16 @@ async function seed(url) {
   const token = (await call(url, jwt, 'POST', '/admin/api-tokens', { name: 'scale', type: 'full-access', lifespan: null })).data.accessKey;
   const CT = '/content-manager/collection-types';
   await call(url, jwt, 'POST', `${CT}/plugin::scrm-tickets.ticket-template`, { key: 'scale_repair', name: '扩容报修', fieldDefinitions: [{ key: 'summary', label: { 'zh-Hans': '描述' }, type: 'text' }] });
+  // Staff transitions do not answer the customer here, so every ticket's timers fire.
+  await call(url, jwt, 'POST', `${CT}/plugin::scrm-tickets.sla-policy`, {
+    key: 'scale_sla', name: '扩容时效', schedule: { hours: 'always' }, firstResponseMinutes: 1, warnAtPercent: 50, responseActions: ['public_reply'],
+    escalations: [{ key: 'warn', at: 'warn', notify: 'assignee' }, { key: 'breach', at: 'breach', notify: 'team_lead' }],
+    conditions: { all: [{ fact: 'template', operator: 'equal', value: 'scale_repair' }] },
+  });
+  // A shop whose order webhooks become tickets; each event is delivered twice, as senders retry.
+  await call(url, jwt, 'POST', `${CT}/plugin::scrm-tickets.intake-source`, {
+    key: SHOP.key, name: '扩容店铺', secret: SHOP.secret, templateKey: 'scale_repair', eventIdPath: 'id', mapping: { title: 'title', fields: { summary: 'reason' } }, enabled: true,
+  });
   // Customers told by email, enough of them that none reaches the per-recipient mail limit (60 an hour).
   const customers = [];
   for (let i = 0; i < CUSTOMERS; i += 1) {
@@ -71,9 +86,18 @@ async function seed(url) {
 }
 
 /** The mixed load on every instance at once, connections shared among them. */
+/** A signed delivery of shop event `id` (the sender's HMAC over its timestamp and body). */
+function webhook(id) {
+  const body = JSON.stringify({ id: `order-${id}`, title: `订单退货 ${id}`, reason: '尺码不合适' });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = `sha256=${createHmac('sha256', SHOP.secret).update(`${timestamp}.${body}`).digest('hex')}`;
+  return { body, headers: { 'content-type': 'application/json', 'x-scrm-timestamp': timestamp, 'x-scrm-signature': signature } };
+}
+
 async function load(urls, token, customers, seconds) {
-  const counts = { created: 0, moved: 0 };
+  const counts = { created: 0, moved: 0, delivered: new Set() };
   let n = 0;
+  let events = 0;
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const list = { method: 'GET', path: '/api/scrm-tickets/tickets?pagination[pageSize]=20', headers };
   const runs = urls.map(
@@ -89,7 +113,11 @@ async function load(urls, token, customers, seconds) {
                 method: 'POST',
                 path: '/api/scrm-tickets/tickets',
                 headers,
-                setupRequest: (req) => ({ ...req, body: JSON.stringify({ data: { templateKey: 'scale_repair', title: `扩容压测 ${++n}`, customer: customers[n % customers.length], fields: { summary: '不制冷' } } }) }),
+                setupRequest: (req) => {
+                  const reportedAt = new Date(Date.now() - REPORTED_AGO_MS).toISOString();
+                  const data = { templateKey: 'scale_repair', title: `扩容压测 ${++n}`, customer: customers[n % customers.length], fields: { summary: '不制冷' }, reportedAt };
+                  return { ...req, body: JSON.stringify({ data }) };
+                },
                 onResponse: (status, body, context) => {
                   if (status !== 201) return;
                   counts.created += 1;
@@ -107,6 +135,18 @@ async function load(urls, token, customers, seconds) {
                 },
               },
               list,
+              // A shop event, then its retry: one ticket (201, then 200 with the same ticket).
+              ...[0, 1].map((retry) => ({
+                method: 'POST',
+                path: `/api/scrm-tickets/intake/${SHOP.key}`,
+                setupRequest: (req, context) => {
+                  if (!retry) context.event = ++events;
+                  return { ...req, ...webhook(context.event) };
+                },
+                onResponse: (status, _body, context) => {
+                  if (status < 300) counts.delivered.add(context.event);
+                },
+              })),
             ],
           },
           (error, result) => (error ? reject(error) : resolve(result))
@@ -157,9 +197,19 @@ async function measure(topology) {
     const createdEvents = Number(sql(db.url, "SELECT count(*) FROM scrm_ticket_events WHERE type = 'created'"));
     const sent = Number(sql(db.url, "SELECT count(*) FROM scrm_notifications WHERE status = 'sent'"));
     const unsent = Number(sql(db.url, "SELECT count(*) FROM scrm_notifications WHERE status <> 'sent'"));
+    const slaEvents = Number(sql(db.url, "SELECT count(*) FROM scrm_ticket_events WHERE type IN ('sla_warning', 'sla_breach')"));
+    const slaTwice = Number(
+      sql(
+        db.url,
+        `SELECT count(*) FROM (SELECT l.ticket_id FROM scrm_ticket_events e JOIN scrm_ticket_events_ticket_lnk l ON l.ticket_event_id = e.id
+          WHERE e.type IN ('sla_warning', 'sla_breach') GROUP BY l.ticket_id, e.changes->>'clock', e.changes->>'level' HAVING count(*) > 1) twice`
+      )
+    );
+    const [timers, fired] = sql(db.url, 'SELECT count(*), count(fired_at) FROM scrm_sla_timers').split('|').map(Number);
+    const [shopTickets, shopKeys] = sql(db.url, `SELECT count(*), count(DISTINCT idempotency_key) FROM scrm_tickets WHERE source = 'webhook:${SHOP.key}'`).split('|').map(Number);
     const mails = smtp.ids.length;
     const distinctMails = new Set(smtp.ids).size;
-    return { topology, figures, tickets, numbers, createdEvents, sent, unsent, mails, distinctMails };
+    return { topology, figures, tickets, numbers, createdEvents, sent, unsent, mails, distinctMails, slaEvents, slaTwice, timers, fired, shopTickets, shopKeys };
   } finally {
     await cluster.stop();
     await smtp.close();
@@ -184,6 +234,14 @@ function broken(run) {
   if (run.mails !== run.sent) problems.push(`${run.mails} mails for ${run.sent} sent notifications`);
   if (run.distinctMails !== run.mails) problems.push(`${run.mails - run.distinctMails} mails sent twice`);
   if (run.figures.created === 0) problems.push('no ticket was created');
+  // Every ticket's warning and breach fired, each exactly once, whoever claimed it.
+  if (run.fired !== run.timers) problems.push(`${run.timers - run.fired} SLA timers never fired`);
+  if (run.timers !== 2 * run.tickets) problems.push(`${run.timers} SLA timers for ${run.tickets} tickets`);
+  if (run.slaEvents !== run.fired) problems.push(`${run.slaEvents} SLA events for ${run.fired} fired timers`);
+  if (run.slaTwice !== 0) problems.push(`${run.slaTwice} SLA levels fired twice`);
+  // Each shop event one ticket, however often delivered (some deliveries may end with the run).
+  if (run.shopKeys !== run.shopTickets) problems.push(`${run.shopTickets - run.shopKeys} shop events made two tickets`);
+  if (run.shopTickets < run.figures.delivered.size) problems.push(`${run.figures.delivered.size - run.shopTickets} delivered shop events without a ticket`);
   return problems;
 }
 
@@ -202,6 +260,8 @@ function broken(run) {
       tickets: r.tickets,
       'unique numbers': r.numbers,
       'mails (unique)': `${r.mails} (${r.distinctMails})`,
+      'SLA fired': `${r.fired}/${r.timers}`,
+      'shop events → tickets': `${r.figures.delivered.size} → ${r.shopTickets}`,
     }))
   );
   const failures = runs.flatMap((r) => broken(r).map((p) => `${r.topology.name}: ${p}`));
@@ -209,7 +269,7 @@ function broken(run) {
     console.error(`\ninvariants broken:\n- ${failures.join('\n- ')}`);
     process.exit(1);
   }
-  console.log('\ninvariants hold: every ticket one unique number and one created event; every notification sent exactly once.');
+  console.log('\ninvariants hold: every ticket one unique number and one created event; every notification sent exactly once; every SLA warning and breach fired once; each shop event one ticket.');
   const [one, two] = runs;
   if (two) console.log(`2 instances + 2 workers / 1 instance = ${(two.figures.requestsPerSecond / one.figures.requestsPerSecond).toFixed(2)}x`);
 })().catch((error) => {
