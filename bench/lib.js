@@ -6,6 +6,13 @@ const { spawn, execFileSync } = require('node:child_process');
 const readline = require('node:readline');
 const autocannon = require('autocannon');
 
+// The benchmarks run the app as production does, which needs the customer PII keys
+// (docs/operations.md): fresh ones for this run unless set, inherited by every server, worker
+// and in-process app the benchmarks start (their databases are fresh too).
+const { randomBytes } = require('node:crypto');
+process.env.SCRM_PII_KEYS ||= `bench:${randomBytes(32).toString('base64')}`;
+process.env.SCRM_PII_HASH_KEY ||= randomBytes(32).toString('base64');
+
 const DURATION = Number(process.env.BENCH_DURATION || 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 16);
 

@@ -12,6 +12,10 @@ export default ({ env }) => ({
       opportunityUid: 'api::opportunity.opportunity',
       numberPrefix: env('TICKET_NUMBER_PREFIX', 'GD'),
       timezone: 'Asia/Shanghai',
+      // Customer mobile and address are encrypted with these (docs/operations.md, "Customer data
+      // encryption"). Production refuses to start without them; elsewhere a public development
+      // key stands in, with a warning.
+      pii: { keys: env('SCRM_PII_KEYS'), hashKey: env('SCRM_PII_HASH_KEY') },
       // The WeCom app's callback (企业微信 → 应用 → 接收消息): off until its token and key are set.
       intake: {
         wecom:

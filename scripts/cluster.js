@@ -54,6 +54,8 @@ async function waitLine(proc, pattern, ms = 180_000) {
 async function startCluster({ instances = 1, workers = 0, port = 1400, env = {}, verbose = false } = {}) {
   const base = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', ...env };
   if (!base.DATABASE_URL || !base.REDIS_URL) throw new Error('a cluster needs DATABASE_URL and REDIS_URL');
+  // It runs as production, which refuses to start without the customer PII keys.
+  if (!base.SCRM_PII_KEYS || !base.SCRM_PII_HASH_KEY) throw new Error('a cluster runs as production: it needs SCRM_PII_KEYS and SCRM_PII_HASH_KEY (docs/operations.md, "Customer data encryption")');
   const procs = [];
   const urls = [];
   const stop = async () => {

@@ -9,7 +9,7 @@
 const { compileStrapi, createStrapi } = require('@strapi/strapi');
 const { createRandom } = require('./seed/random');
 const templates = require('./seed/templates');
-const { tree: regionTree } = require('./seed/regions');
+const { tree: regionTree, streets } = require('./seed/regions');
 const people = require('./seed/people');
 const catalogue = require('./seed/catalogue');
 const { sources } = require('./seed/scenarios');
@@ -52,6 +52,12 @@ async function seedRegions(strapi, node, parent = null, out = []) {
   return out;
 }
 
+/** The i-th customer's home near their store (stored encrypted, as the mobile). */
+const homeAddress = (store, i) => {
+  const near = streets[store.code] ?? [store.name];
+  return `${near[i % near.length]}${(i * 37) % 400 + 1}号${(i % 20) + 1}0${(i % 4) + 1}室`;
+};
+
 /** Customers, each with the store they belong to (tickets are routed there). */
 async function seedCustomers(strapi, random, stores) {
   const customers = [];
@@ -65,6 +71,8 @@ async function seedCustomers(strapi, random, stores) {
     const customer = await findOrCreate(strapi, UID.customer, { wecomExternalUserId }, {
       name: `${random.pick(people.surnames)}${random.pick(people.givenNames)}`,
       mobile,
+      // From the store's streets without a PRNG draw: the rest of the demo stays the same.
+      address: homeAddress(store, i),
       wecomExternalUserId,
       vipLevel: Number(random.weighted(people.vipWeights)),
       region: store.documentId,

@@ -43,6 +43,7 @@ require('./api/staff-access.spec');
 require('./api/ticket-list.spec');
 require('./api/ticket-detail.spec');
 require('./api/customer-360.spec');
+require('./api/pii.spec');
 require('./api/reports.spec');
 require('./api/demo-seed.spec');
 require('./api/operations.spec');

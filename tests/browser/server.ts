@@ -1,6 +1,7 @@
 // The built app (admin panel included) as a server of its own on a fresh SQLite file, for the
 // browser tests: `strapi start` in a child process, ready when /_health answers.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,9 @@ export async function startApp(port = 1400 + (process.pid % 500), extraEnv: Reco
   const env = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_FILENAME: path.relative(path.join(__dirname, '..', '..'), path.join(dir, 'data.db')) };
   delete (env as any).DATABASE_URL;
   delete (env as any).REDIS_URL;
-  Object.assign(env, { SCRM_NOTIFY_POLLER: 'off', SCRM_SLA_POLLER: 'off' }, extraEnv);
+  // Production needs the customer PII keys: fresh ones for this fresh database.
+  const pii = { SCRM_PII_KEYS: `test:${randomBytes(32).toString('base64')}`, SCRM_PII_HASH_KEY: randomBytes(32).toString('base64') };
+  Object.assign(env, { SCRM_NOTIFY_POLLER: 'off', SCRM_SLA_POLLER: 'off' }, pii, extraEnv);
   const root = path.join(__dirname, '..', '..');
   const cli = path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
   const child: ChildProcess = spawn(process.execPath, [cli, 'start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });

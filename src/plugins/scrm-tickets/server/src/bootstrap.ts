@@ -76,8 +76,24 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
   rollups.subscribe();
   if (process.env.SCRM_REPORTS_POLLER !== 'off') rollups.start(redisUrl ? SAFETY_POLL_MS : POLL_MS);
 
+  // Customers still holding a plaintext mobile or address (from before encryption) are sealed in
+  // the background; rows under a key SCRM_PII_KEYS lacks are reported (docs/operations.md).
+  void sealLegacyCustomers(strapi);
+
   // WeCom messages stored but not yet made into tickets when a process died: work them now.
   void getService('wecom-callback', { strapi }).resume().catch((error) => strapi.log.warn(`scrm-tickets: WeCom resume: ${error.message}`));
 };
+
+async function sealLegacyCustomers(strapi: Core.Strapi) {
+  try {
+    const done = await getService('pii-rotation', { strapi }).sealLegacy();
+    if (done.sealed > 0) strapi.log.info(`scrm-tickets: sealed the mobile/address of ${done.sealed} customers stored in plaintext`);
+    if (done.unreadable > 0) {
+      strapi.log.error(`scrm-tickets: ${done.unreadable} customers are sealed under keys SCRM_PII_KEYS does not hold (${done.unknownKeys.join(', ')}): their mobile and address cannot be read until the key is added back`);
+    }
+  } catch (error) {
+    strapi.log.warn(`scrm-tickets: sealing plaintext customers: ${(error as Error).message}`);
+  }
+}
 
 export default bootstrap;

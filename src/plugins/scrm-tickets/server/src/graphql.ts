@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { EVENT_UID, INTAKE_SOURCE_UID, TICKET_UID } from './constants';
+import { SEALED_FIELDS } from './pii/customer-fields';
+import { reveal } from './pii/cipher';
+import { getService } from './utils/get-service';
 
 /**
  * GraphQL shows the plugin's types through shadow CRUD. Events are read-only there too, and
@@ -13,4 +16,18 @@ export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
   extension.shadowCRUD(TICKET_UID).disableAction('delete');
   // Webhook sources hold secrets: not in GraphQL at all.
   extension.shadowCRUD(INTAKE_SOURCE_UID).disable();
+  revealSealedCustomerFields(strapi, graphql);
 };
+
+/**
+ * A customer GraphQL loads through a relation (`ticket { customer { mobile } }`) comes from the
+ * query engine, past the document-service middleware that opens sealed fields: the customer
+ * type's own resolvers open them (a value already opened passes as it is).
+ */
+function revealSealedCustomerFields(strapi: Core.Strapi, graphql: any) {
+  const pii = getService('pii', { strapi });
+  if (!pii.enabled()) return;
+  const typeName = graphql.service('utils').naming.getTypeName(strapi.contentType(pii.customerUid() as any));
+  const fields = Object.fromEntries(SEALED_FIELDS.map((field) => [field, (parent: any) => reveal(parent?.[field], pii.keyring(), field) ?? null]));
+  graphql.service('extension').use(() => ({ resolvers: { [typeName]: fields } }));
+}

@@ -23,6 +23,10 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
       return { name, plugin: PLUGIN_ID, type, inputSize: { default: size, isResizable: size < 12 } };
     }),
   );
+  // Customer mobile/address keys: production without them (or with a malformed one) stops here,
+  // saying what to set; elsewhere the public development key stands in, with a warning.
+  const pii = getService('pii', { strapi });
+  if (pii.enabled()) pii.keyring();
   registerDocumentMiddlewares(strapi);
   confineContentManagerTickets(strapi);
   registerGraphqlExtensions(strapi);

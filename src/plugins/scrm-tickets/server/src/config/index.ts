@@ -37,6 +37,8 @@ export interface PluginConfig {
   h5?: Partial<H5Limits>;
   /** The dashboard (services/reports.ts). */
   reports?: ReportsConfig;
+  /** Keys of the customer mobile/address encryption (SCRM_PII_KEYS, SCRM_PII_HASH_KEY; docs/operations.md). Read at call time. */
+  pii?: { keys?: string | null; hashKey?: string | null };
 }
 
 export interface ReportsConfig {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { customerPii } from './customer-pii';
 import { customerScope } from './customer-scope';
 import { staffScope } from './staff-scope';
 import { ticketWrites } from './ticket-writes';
@@ -14,8 +15,13 @@ import { currencyRateWrites } from './currency-rate-writes';
 import { priceListWrites } from './price-list-writes';
 import { intakeSourceWrites } from './intake-source-writes';
 
-/** Order matters: scoping runs outside the write logic, so a foreign ticket is never even read. */
+/**
+ * Order matters: customer PII is sealed and revealed outermost (every other middleware sees
+ * plaintext results and sealed data); scoping runs outside the write logic, so a foreign ticket
+ * is never even read.
+ */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
+  strapi.documents.use(customerPii(strapi) as any);
   strapi.documents.use(customerScope(strapi) as any);
   strapi.documents.use(staffScope(strapi) as any);
   strapi.documents.use(ticketWrites(strapi) as any);

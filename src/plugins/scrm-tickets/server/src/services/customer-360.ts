@@ -67,7 +67,7 @@ const createCustomer360Service = ({ strapi }: { strapi: Core.Strapi }) => {
       documentId,
       fields: ['version'],
       populate: {
-        customer: { fields: ['name', 'mobile', 'email', 'vipLevel', 'tags', 'wecomExternalUserId', 'wecomOpenKfId', 'wecomKfLastMessageAt', 'createdAt'], populate: { region: { fields: ['code', 'name'] } } },
+        customer: { fields: ['name', 'mobile', 'email', 'address', 'vipLevel', 'tags', 'wecomExternalUserId', 'wecomOpenKfId', 'wecomKfLastMessageAt', 'createdAt'], populate: { region: { fields: ['code', 'name'] } } },
         order: { fields: ORDER_FIELDS },
         opportunity: { fields: OPPORTUNITY_FIELDS },
       },
@@ -94,6 +94,7 @@ const createCustomer360Service = ({ strapi }: { strapi: Core.Strapi }) => {
           name: customer.name,
           mobile: customer.mobile ?? null,
           email: customer.email ?? null,
+          address: customer.address ?? null,
           vipLevel: customer.vipLevel ?? 0,
           tags: Array.isArray(customer.tags) ? customer.tags : [],
           region: customer.region ? { code: customer.region.code, name: customer.region.name } : null,

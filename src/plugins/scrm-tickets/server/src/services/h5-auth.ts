@@ -59,8 +59,15 @@ const createH5AuthService = ({ strapi }: { strapi: Core.Strapi }) => {
     return mobile;
   };
 
+  // The codes table keeps the mobile's lookup hash, never the number (docs/operations.md).
+  const mobileKey = (mobile: string) => getService('pii', { strapi }).mobileHash(mobile);
+  /** The users-permissions user of an H5 customer is named by a hash of the mobile, not the number. */
+  const userNameFor = (mobile: string) => `h5_${mobileKey(mobile).slice(0, 32)}`;
+  /** 138****8000: enough to tell numbers apart in a log. */
+  const masked = (mobile: string) => `${mobile.slice(0, 3)}****${mobile.slice(-4)}`;
+
   async function checkLimits(mobile: string, ip: string, now: number, l: H5Limits) {
-    const recent = await knex()(TABLE).where({ mobile }).where('created_at', '>', now - HOUR_MS).orderBy('created_at', 'desc').select('created_at');
+    const recent = await knex()(TABLE).where({ mobile_hash: mobileKey(mobile) }).where('created_at', '>', now - HOUR_MS).orderBy('created_at', 'desc').select('created_at');
     const times = recent.map((r: any) => Number(r.created_at));
     if (times.length && times[0] + l.resendAfterMs > now) throw tooMany(times[0] + l.resendAfterMs - now);
     if (times.length >= l.perMobilePerHour) throw tooMany(times[l.perMobilePerHour - 1] + HOUR_MS - now);
@@ -94,7 +101,7 @@ const createH5AuthService = ({ strapi }: { strapi: Core.Strapi }) => {
       await checkLimits(mobile, ip, now, l);
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       const [row] = await knex()(TABLE)
-        .insert({ mobile, ip: ip.slice(0, 64), code_hash: hashOf(mobile, code), attempts: 0, status: 'sent', created_at: now, expires_at: now + l.codeTtlMs })
+        .insert({ mobile_hash: mobileKey(mobile), ip: ip.slice(0, 64), code_hash: hashOf(mobile, code), attempts: 0, status: 'sent', created_at: now, expires_at: now + l.codeTtlMs })
         .returning('id');
       const id = Number(typeof row === 'object' ? row.id : row);
       try {
@@ -103,7 +110,7 @@ const createH5AuthService = ({ strapi }: { strapi: Core.Strapi }) => {
         // Not sent: it must neither sign in nor count against the customer's limit.
         await knex()(TABLE).where({ id }).delete();
         if ((error as any)?.status === 503) throw error;
-        strapi.log.warn(`scrm-tickets: H5 login code to ${mobile}: ${(error as Error).message}`);
+        strapi.log.warn(`scrm-tickets: H5 login code to ${masked(mobile)}: ${(error as Error).message}`);
         throw createHttpError(503, 'The SMS code could not be sent: try again later', { name: 'ServiceUnavailableError', details: {} });
       }
       return { retryAfterSeconds: Math.ceil(l.resendAfterMs / 1000) };
@@ -113,7 +120,7 @@ const createH5AuthService = ({ strapi }: { strapi: Core.Strapi }) => {
       const mobile = checkMobile(mobileInput);
       if (typeof codeInput !== 'string' || !/^\d{6}$/.test(codeInput)) throw validationError([{ path: ['code'], message: 'must be the 6-digit code' }]);
       const l = limits();
-      const row = await knex()(TABLE).where({ mobile, status: 'sent' }).where('expires_at', '>', now).orderBy('id', 'desc').first();
+      const row = await knex()(TABLE).where({ mobile_hash: mobileKey(mobile), status: 'sent' }).where('expires_at', '>', now).orderBy('id', 'desc').first();
       if (!row) throw wrongCode();
       if (!sameText(row.code_hash, hashOf(mobile, codeInput))) {
         await knex()(TABLE).where({ id: row.id }).increment('attempts', 1);
@@ -139,12 +146,12 @@ const createH5AuthService = ({ strapi }: { strapi: Core.Strapi }) => {
         return { user: customer.user, customer };
       }
       const role = await service.ensureRole();
-      const username = `h5_${mobile}`;
+      const username = userNameFor(mobile);
       const user =
         (await strapi.db.query(USER_UID as any).findOne({ where: { username } })) ??
         (await strapi.plugin('users-permissions').service('user').add({
           username,
-          email: `${mobile}@h5.customers.invalid`,
+          email: `${username.slice(3)}@h5.customers.invalid`,
           provider: 'h5-sms',
           // Never used: these customers sign in by code only.
           password: randomBytes(24).toString('base64url'),
@@ -154,6 +161,23 @@ const createH5AuthService = ({ strapi }: { strapi: Core.Strapi }) => {
         }));
       await customers.update({ documentId: customer.documentId, data: { user: user.id } } as any);
       return { user, customer };
+    },
+
+    /**
+     * H5 users made before encryption were named `h5_<mobile>` (and mailed `<mobile>@...`): renamed
+     * to the hashed form, so the users table holds no numbers either. Run by the PII rotation.
+     */
+    async renameLegacyUsers(): Promise<number> {
+      const users: any[] = await strapi.db.query(USER_UID as any).findMany({ where: { provider: 'h5-sms', username: { $startsWith: 'h5_1' } }, select: ['id', 'username'] });
+      let renamed = 0;
+      for (const user of users) {
+        const mobile = user.username.slice(3);
+        if (!MOBILE.test(mobile)) continue;
+        const username = userNameFor(mobile);
+        await strapi.db.query(USER_UID as any).update({ where: { id: user.id }, data: { username, email: `${username.slice(3)}@h5.customers.invalid` } });
+        renamed += 1;
+      }
+      return renamed;
     },
 
     /**

@@ -38,6 +38,8 @@ import customer360 from './customer-360';
 import reports from './reports';
 import reportRollups from './report-rollups';
 import health from './health';
+import pii from './pii';
+import piiRotation from './pii-rotation';
 
 export default {
   numbering,
@@ -80,4 +82,6 @@ export default {
   reports,
   'report-rollups': reportRollups,
   health,
+  pii,
+  'pii-rotation': piiRotation,
 };

@@ -85,6 +85,15 @@ const createNotifyDispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
   const appOf = (channel: Channel, config: NotificationsConfig) =>
     channel === 'wecom' ? `${config.wecom?.corpId}:${config.wecom?.agentId}` : channel === 'sms' ? String(config.sms?.sdkAppId) : 'smtp';
   const table = () => strapi.db.connection(NOTIFICATION_TABLE);
+  /** The row's recipient with the customer's mobile opened (the outbox keeps it sealed). A key missing from SCRM_PII_KEYS is retried: adding it back delivers. */
+  const openRecipient = (recipient: any) => {
+    if (!recipient?.mobile) return recipient;
+    try {
+      return { ...recipient, mobile: getService('pii', { strapi }).revealMobile(recipient.mobile) };
+    } catch (error) {
+      throw new DeliveryError('transient', (error as Error).message);
+    }
+  };
 
   // The hot path (claim, finish) is plain SQL on the outbox table: the query engine's mapping
   // cost more than the sends themselves (bench/notify.js).
@@ -164,7 +173,8 @@ const createNotifyDispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         const provider = providersFor(config, getService('wecom-api', { strapi }).tokens()).get(channel);
         if (!provider) throw new DeliveryError('permanent', `channel ${channel} is not configured`);
-        const waitMs = await limitsFor(config).wait(channel, appOf(channel, config), row.recipient);
+        const recipient = openRecipient(row.recipient);
+        const waitMs = await limitsFor(config).wait(channel, appOf(channel, config), recipient);
         if (waitMs > 0) {
           // Over a provider's limit: wait for its window without spending an attempt.
           await finish(id, { status: 'pending', dueAt: now + waitMs, leaseUntil: null, log: log({ result: 'deferred', waitMs }) });
@@ -172,7 +182,7 @@ const createNotifyDispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         receipt = await provider.send({
           key: `scrm-n${row.id}`,
-          recipient: row.recipient,
+          recipient,
           message: { title: row.title, body: row.body, url: row.url },
           textKey: row.textKey,
           vars: row.vars,

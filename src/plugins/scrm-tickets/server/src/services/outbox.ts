@@ -51,7 +51,9 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       case 'customer': {
         if (!ticket.customer) return [];
         const [sender] = ticket.assignee ? await staffRows({ id: ticket.assignee.id }) : [];
-        return [customerRecipient(ticket.customer, sender?.wecomUserId ?? null)];
+        // The row keeps the mobile sealed as the customer's own is; the dispatcher opens it to send.
+        const mobile = getService('pii', { strapi }).sealMobile(ticket.customer.mobile);
+        return [customerRecipient({ ...ticket.customer, mobile }, sender?.wecomUserId ?? null)];
       }
       case 'assignee':
         return ticket.assignee ? staffRows({ id: ticket.assignee.id }) : [];

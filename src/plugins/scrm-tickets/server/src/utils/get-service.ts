@@ -37,6 +37,8 @@ import type { Customer360Service } from '../services/customer-360';
 import type { ReportsService } from '../services/reports';
 import type { ReportRollupsService } from '../services/report-rollups';
 import type { HealthService } from '../services/health';
+import type { PiiService } from '../services/pii';
+import type { PiiRotationService } from '../services/pii-rotation';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -78,6 +80,8 @@ interface Services {
   reports: ReportsService;
   'report-rollups': ReportRollupsService;
   health: HealthService;
+  pii: PiiService;
+  'pii-rotation': PiiRotationService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */

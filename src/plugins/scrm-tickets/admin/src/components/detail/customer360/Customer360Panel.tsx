@@ -67,6 +67,7 @@ export const Customer360Panel = ({ ticket, c360, canSell }: Props) => {
         <Row label={t('detail.customer.name')}>{c.name}</Row>
         <Row label={t('detail.customer.mobile')}>{c.mobile}</Row>
         <Row label={t('detail.customer.email')}>{c.email}</Row>
+        <Row label={t('detail.customer.address')}>{c.address}</Row>
         <Row label={t('detail.customer.vipLevel')}>{t('detail.customer.vip', { level: c.vipLevel })}</Row>
         <Row label={t('c360.region')}>{c.region?.name}</Row>
         <Row label={t('c360.tags')}>{c.tags.join('、')}</Row>

@@ -46,6 +46,7 @@ export interface Customer360 {
     name: string;
     mobile: string | null;
     email: string | null;
+    address: string | null;
     vipLevel: number;
     tags: string[];
     region: { code: string; name: string } | null;
