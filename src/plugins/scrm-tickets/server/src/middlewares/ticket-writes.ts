@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import createHttpError from 'http-errors';
 import { AUDITED_ATTRIBUTES, AUDITED_RELATIONS, EVENT_TYPES, SYSTEM_ATTRIBUTES, TICKET_UID } from '../constants';
 import { getService } from '../utils/get-service';
-import { diffAttributes, diffFields } from '../utils/changes';
+import { createdChanges, diffAttributes, diffFields } from '../utils/changes';
 import { isUniqueViolation } from '../utils/db-errors';
 import { validationError } from '../utils/field-errors';
 import type { Facts } from '../rules/facts';
@@ -74,10 +74,7 @@ async function createTicket(strapi: Core.Strapi, ctx: DocumentContext, next: Nex
   try {
     return await strapi.db.transaction(async () => {
       const ticket = await next();
-      const changes = {
-        ...diffAttributes({}, ticket, ['state', ...AUDITED_ATTRIBUTES]),
-        ...diffFields(null, ticket.fields),
-      };
+      const changes = createdChanges(ticket, ['state', ...AUDITED_ATTRIBUTES]);
       await getService('events', { strapi }).record(ticket, { type: EVENT_TYPES.created, changes });
       // Rules, assignment and the SLA read the same facts: read them once, only if one needs them,
       // from the row in hand plus the relations this create set.

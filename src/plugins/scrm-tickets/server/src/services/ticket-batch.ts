@@ -6,7 +6,7 @@ import type { Facts } from '../rules/facts';
 import type { TimerPlan } from '../business-time';
 import { currentEndUserId } from '../utils/actor';
 import { chunks, idsByDocumentId, insertLinks, newDocumentId } from '../utils/bulk-rows';
-import { diffAttributes, diffFields } from '../utils/changes';
+import { createdChanges } from '../utils/changes';
 import { isUniqueViolation } from '../utils/db-errors';
 import { assertNoErrors, validationError } from '../utils/field-errors';
 import { compileAttributeChecks } from '../utils/attribute-checks';
@@ -163,7 +163,7 @@ const createTicketBatchService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const factsService = getService('ticket-facts', { strapi });
       const regionCodes = rows.region ? await context.regionCodes(rows.region.id) : [];
-      const filed = { ...diffAttributes({}, row, ['state', ...AUDITED_ATTRIBUTES]), ...diffFields(null, row.fields) };
+      const filed = createdChanges(row, ['state', ...AUDITED_ATTRIBUTES]);
       const facts = factsService.fromRow({ ...row, template: { key: template.key }, ...rows }, now, regionCodes);
       const routing = await getService('routing', { strapi }).plan(
         () => facts,

@@ -36,3 +36,22 @@ export const diffFields = (
   }
   return changes;
 };
+
+/**
+ * A new ticket's `created` changes: null → value of every set attribute and template field, as
+ * diffAttributes({}, …) and diffFields(null, …) answer, without a deep comparison per key (a batch
+ * files a thousand at once).
+ */
+export const createdChanges = (after: Record<string, unknown>, keys: readonly string[]): Changes => {
+  const changes: Changes = {};
+  for (const key of keys) {
+    const value = normalise(after[key]);
+    if (value !== null) changes[key] = { before: null, after: value };
+  }
+  const fields = (after.fields ?? {}) as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    const value = normalise(fields[key]);
+    if (value !== null) changes[`fields.${key}`] = { before: null, after: value };
+  }
+  return changes;
+};
