@@ -1,14 +1,15 @@
 'use strict';
 
 // Horizontal scale, measured and checked: the same mixed load — creates, transitions, list reads,
-// signed shop webhooks delivered twice — against one Strapi instance (working its own queues) and against two instances with two queue
+// signed shop webhooks and WeCom callbacks, each delivered twice — against one Strapi instance (working its own queues) and against two instances with two queue
 // workers (scripts/cluster.js), each on a fresh Postgres database and its own Redis queues, in one
 // run. After each, the books must balance: every accepted create is one ticket with one unique
 // number and one `created` event, and every notification row was sent exactly once (the SMTP sink
 // counts Message-IDs). Usage: npm run bench:scale (figures) or npm run test:load (a short run that
 // fails on a broken invariant). Needs a built app (npm run build), Postgres and Redis on 127.0.0.1.
 const os = require('node:os');
-const { createHmac } = require('node:crypto');
+const { createHmac, randomBytes } = require('node:crypto');
+const { encrypt, getSignature } = require('@wecom/crypto');
 const { execFileSync } = require('node:child_process');
 const autocannon = require('autocannon');
 const { SMTPServer } = require('smtp-server');
@@ -27,6 +28,12 @@ const ALL_TOPOLOGIES = [
 // once and breached two seconds later, by whichever instance or worker claims the timer first.
 const REPORTED_AGO_MS = 58_000;
 const SHOP = { key: 'scale_shop', secret: 'scale-shop-secret-2026' };
+// The WeCom app's callback: members' texts become tickets, each message delivered twice (WeCom
+// retries). Its API base is a closed local port: nothing here ever calls out.
+const WECOM = { corpId: 'wwscale0000000001', token: 'scaleToken', encodingAesKey: randomBytes(32).toString('base64').slice(0, 43) };
+const WECOM_ENV = {
+  WECOM_CORP_ID: WECOM.corpId, WECOM_CALLBACK_TOKEN: WECOM.token, WECOM_ENCODING_AES_KEY: WECOM.encodingAesKey, WECOM_INTAKE_TEMPLATE: 'scale_repair', WECOM_API_BASE: 'http://127.0.0.1:9',
+};
 const TOPOLOGIES = process.env.SCALE_TOPOLOGY ? [ALL_TOPOLOGIES[Number(process.env.SCALE_TOPOLOGY) - 1]] : ALL_TOPOLOGIES;
 
 /** An SMTP server keeping the Message-ID of every mail it accepts. */
@@ -94,10 +101,25 @@ function webhook(id) {
   return { body, headers: { 'content-type': 'application/json', 'x-scrm-timestamp': timestamp, 'x-scrm-signature': signature } };
 }
 
+/** A member's text message `id`, encrypted and signed as WeCom sends it (real @wecom/crypto). */
+function wecomMessage(id) {
+  const xml = `<xml><ToUserName><![CDATA[${WECOM.corpId}]]></ToUserName><FromUserName><![CDATA[member${id % 50}]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[门店空调漏水 ${id}]]></Content><MsgId>${9_000_000_000 + id}</MsgId><AgentID>1000002</AgentID></xml>`;
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = randomBytes(6).toString('hex');
+  const encrypted = encrypt(WECOM.encodingAesKey, xml, WECOM.corpId);
+  const signature = getSignature(WECOM.token, timestamp, nonce, encrypted);
+  return {
+    path: `/api/scrm-tickets/wecom/callback?msg_signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`,
+    headers: { 'content-type': 'text/xml' },
+    body: `<xml><ToUserName><![CDATA[${WECOM.corpId}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt><AgentID><![CDATA[1000002]]></AgentID></xml>`,
+  };
+}
+
 async function load(urls, token, customers, seconds) {
-  const counts = { created: 0, moved: 0, delivered: new Set() };
+  const counts = { created: 0, moved: 0, delivered: new Set(), messaged: new Set() };
   let n = 0;
   let events = 0;
+  let messages = 0;
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const list = { method: 'GET', path: '/api/scrm-tickets/tickets?pagination[pageSize]=20', headers };
   const runs = urls.map(
@@ -119,7 +141,7 @@ async function load(urls, token, customers, seconds) {
                   return { ...req, body: JSON.stringify({ data }) };
                 },
                 onResponse: (status, body, context) => {
-                  if (status !== 201) return;
+                  if (status !== 201) return void (process.env.SCALE_DEBUG && console.error('create', status, body.slice(0, 400)));
                   counts.created += 1;
                   const { documentId, version } = JSON.parse(body).data;
                   Object.assign(context, { documentId, version });
@@ -145,6 +167,17 @@ async function load(urls, token, customers, seconds) {
                 },
                 onResponse: (status, _body, context) => {
                   if (status < 300) counts.delivered.add(context.event);
+                },
+              })),
+              // A member's WeCom message, then WeCom's retry of it: one ticket.
+              ...[0, 1].map((retry) => ({
+                method: 'POST',
+                setupRequest: (req, context) => {
+                  if (!retry) context.message = ++messages;
+                  return { ...req, ...wecomMessage(context.message) };
+                },
+                onResponse: (status, _body, context) => {
+                  if (status < 300) counts.messaged.add(context.message);
                 },
               })),
             ],
@@ -184,7 +217,8 @@ async function measure(topology) {
     instances: topology.instances,
     workers: topology.workers,
     port: 5600,
-    env: { DATABASE_URL: db.url, REDIS_URL: REDIS, SCRM_QUEUE_PREFIX: prefix, NOTIFY_SMTP_HOST: '127.0.0.1', NOTIFY_SMTP_PORT: String(smtp.port), LOG_FORMAT: 'json' },
+    verbose: Boolean(process.env.SCALE_DEBUG),
+    env: { DATABASE_URL: db.url, REDIS_URL: REDIS, SCRM_QUEUE_PREFIX: prefix, NOTIFY_SMTP_HOST: '127.0.0.1', NOTIFY_SMTP_PORT: String(smtp.port), LOG_FORMAT: 'json', ...WECOM_ENV },
   });
   try {
     const { token, customers } = await seed(cluster.urls[0]);
@@ -207,9 +241,11 @@ async function measure(topology) {
     );
     const [timers, fired] = sql(db.url, 'SELECT count(*), count(fired_at) FROM scrm_sla_timers').split('|').map(Number);
     const [shopTickets, shopKeys] = sql(db.url, `SELECT count(*), count(DISTINCT idempotency_key) FROM scrm_tickets WHERE source = 'webhook:${SHOP.key}'`).split('|').map(Number);
+    const [chatTickets, chatKeys] = sql(db.url, "SELECT count(*), count(DISTINCT idempotency_key) FROM scrm_tickets WHERE source = 'wecom'").split('|').map(Number);
+    const inboundLeft = Number(sql(db.url, "SELECT count(*) FROM scrm_wecom_inbound WHERE status <> 'done'"));
     const mails = smtp.ids.length;
     const distinctMails = new Set(smtp.ids).size;
-    return { topology, figures, tickets, numbers, createdEvents, sent, unsent, mails, distinctMails, slaEvents, slaTwice, timers, fired, shopTickets, shopKeys };
+    return { topology, figures, tickets, numbers, createdEvents, sent, unsent, mails, distinctMails, slaEvents, slaTwice, timers, fired, shopTickets, shopKeys, chatTickets, chatKeys, inboundLeft };
   } finally {
     await cluster.stop();
     await smtp.close();
@@ -242,6 +278,10 @@ function broken(run) {
   // Each shop event one ticket, however often delivered (some deliveries may end with the run).
   if (run.shopKeys !== run.shopTickets) problems.push(`${run.shopTickets - run.shopKeys} shop events made two tickets`);
   if (run.shopTickets < run.figures.delivered.size) problems.push(`${run.figures.delivered.size - run.shopTickets} delivered shop events without a ticket`);
+  // Each WeCom message one ticket, however often WeCom delivers it; none left unworked.
+  if (run.chatKeys !== run.chatTickets) problems.push(`${run.chatTickets - run.chatKeys} WeCom messages made two tickets`);
+  if (run.chatTickets < run.figures.messaged.size) problems.push(`${run.figures.messaged.size - run.chatTickets} answered WeCom messages without a ticket`);
+  if (run.inboundLeft !== 0) problems.push(`${run.inboundLeft} WeCom messages not made into tickets`);
   return problems;
 }
 
@@ -262,6 +302,7 @@ function broken(run) {
       'mails (unique)': `${r.mails} (${r.distinctMails})`,
       'SLA fired': `${r.fired}/${r.timers}`,
       'shop events → tickets': `${r.figures.delivered.size} → ${r.shopTickets}`,
+      'WeCom messages → tickets': `${r.figures.messaged.size} → ${r.chatTickets}`,
     }))
   );
   const failures = runs.flatMap((r) => broken(r).map((p) => `${r.topology.name}: ${p}`));
@@ -269,7 +310,7 @@ function broken(run) {
     console.error(`\ninvariants broken:\n- ${failures.join('\n- ')}`);
     process.exit(1);
   }
-  console.log('\ninvariants hold: every ticket one unique number and one created event; every notification sent exactly once; every SLA warning and breach fired once; each shop event one ticket.');
+  console.log('\ninvariants hold: every ticket one unique number and one created event; every notification sent exactly once; every SLA warning and breach fired once; each shop event and WeCom message one ticket.');
   const [one, two] = runs;
   if (two) console.log(`2 instances + 2 workers / 1 instance = ${(two.figures.requestsPerSecond / one.figures.requestsPerSecond).toFixed(2)}x`);
 })().catch((error) => {

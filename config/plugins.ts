@@ -34,7 +34,9 @@ export default ({ env }) => ({
         publicUrl: env('PUBLIC_URL', 'http://localhost:1337'),
         leaseMs: env.int('NOTIFY_LEASE_MS', 60_000),
         pollMs: env.int('NOTIFY_POLL_MS', 1000),
-        wecom: env('WECOM_CORP_ID')
+        // The app's messages need its secret; a corp with the callback alone (WECOM_CORP_ID and the
+        // callback token) takes tickets in but sends nothing through WeCom.
+        wecom: env('WECOM_CORP_ID') && env('WECOM_APP_SECRET')
           ? {
               baseUrl: env('WECOM_API_BASE', 'https://qyapi.weixin.qq.com'),
               corpId: env('WECOM_CORP_ID'),

@@ -104,6 +104,10 @@ export default {
         throw new Error(`scrm-tickets: notifications.${list} must list channels of ${CHANNELS.join(', ')}`);
       }
     }
+    // Half a WeCom channel would fail every ticket write that notifies: refuse it at boot.
+    if (n.wecom && !(n.wecom.corpId && n.wecom.secret && Number.isInteger(n.wecom.agentId))) {
+      throw new Error('scrm-tickets: notifications.wecom needs corpId, secret and agentId (WECOM_CORP_ID, WECOM_APP_SECRET, WECOM_AGENT_ID)');
+    }
     if (n.quietHours && !(isClockTime(n.quietHours.start) && isClockTime(n.quietHours.end))) {
       throw new Error('scrm-tickets: notifications.quietHours needs start and end as HH:mm');
     }
