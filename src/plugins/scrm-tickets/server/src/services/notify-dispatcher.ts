@@ -190,14 +190,17 @@ const createNotifyDispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
           policy: config.retry,
         });
         const common = { attempts: row.attempts + 1, lastError: `${channel}: ${failure.message}`.slice(0, 2000), leaseUntil: null };
-        const entry = log({ result: step.kind, error: failure.message, kind: failure.kind });
+        const entry = { result: step.kind, error: failure.message, kind: failure.kind };
         if (step.kind === 'retry') {
-          await finish(id, { ...common, status: 'pending', channelAttempts: row.channelAttempts + 1, dueAt: now + step.delayMs, log: entry });
+          // The backoff counts from the failure, not from the attempt's start: a send that timed
+          // out has already lasted longer than the first steps, which would leave no pause at all.
+          const dueAt = Math.max(now, Date.now()) + step.delayMs;
+          await finish(id, { ...common, status: 'pending', channelAttempts: row.channelAttempts + 1, dueAt, log: log({ ...entry, retryAt: new Date(dueAt).toISOString() }) });
         } else if (step.kind === 'fallback') {
           const index = row.channelIndex + 1;
-          await finish(id, { ...common, status: 'pending', channelIndex: index, channel: channels[index], channelAttempts: 0, dueAt: now, log: entry });
+          await finish(id, { ...common, status: 'pending', channelIndex: index, channel: channels[index], channelAttempts: 0, dueAt: now, log: log(entry) });
         } else {
-          await finish(id, { ...common, status: 'dead', channelAttempts: row.channelAttempts + 1, log: entry });
+          await finish(id, { ...common, status: 'dead', channelAttempts: row.channelAttempts + 1, log: log(entry) });
           await this.recordDead(row, common.lastError);
         }
         return step.kind;
