@@ -22,8 +22,9 @@ module.exports = {
     },
     {
       // The app as `strapi start` serves it, in a process of its own: faults played on its services
-      // (its own Postgres stopped and started), and what needs plain Node (jest's VM cannot load the
-      // ESM file-type the upload check uses).
+      // (its own Postgres stopped and started; its own Redis restarted, its worker SIGKILLed, its
+      // SMTP server slow), and what needs plain Node (jest's VM cannot load the ESM file-type the
+      // upload check uses).
       displayName: 'served',
       testEnvironment: 'node',
       transform: { '^.+\\.(t|j)s$': swc },

@@ -218,7 +218,7 @@ async function measure(topology) {
     workers: topology.workers,
     port: 5600,
     verbose: Boolean(process.env.SCALE_DEBUG),
-    env: { DATABASE_URL: db.url, REDIS_URL: REDIS, SCRM_QUEUE_PREFIX: prefix, NOTIFY_SMTP_HOST: '127.0.0.1', NOTIFY_SMTP_PORT: String(smtp.port), LOG_FORMAT: 'json', ...WECOM_ENV },
+    env: { DATABASE_URL: db.url, REDIS_URL: REDIS, SCRM_QUEUE_PREFIX: prefix, NOTIFY_SMTP_HOST: '127.0.0.1', NOTIFY_SMTP_PORT: String(smtp.port), NOTIFY_QUIET_HOURS: 'off', LOG_FORMAT: 'json', ...WECOM_ENV },
   });
   try {
     const { token, customers } = await seed(cluster.urls[0]);

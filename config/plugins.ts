@@ -1,3 +1,9 @@
+const quietHours = (value: string) => {
+  if (value === 'off') return null;
+  const [start, end] = value.split('-');
+  return { start, end };
+};
+
 export default ({ env }) => ({
   // Only for bench/intake.js: Strapi's stock create of a plain type, the baseline tickets are measured against.
   ...(env('BENCH_BASELINE') === '1'
@@ -34,6 +40,9 @@ export default ({ env }) => ({
         publicUrl: env('PUBLIC_URL', 'http://localhost:1337'),
         leaseMs: env.int('NOTIFY_LEASE_MS', 60_000),
         pollMs: env.int('NOTIFY_POLL_MS', 1000),
+        // Non-urgent messages written inside this window wait for its end: `HH:mm-HH:mm` in
+        // Asia/Shanghai, or `off` (a load test or a fault drill must not depend on the hour).
+        quietHours: quietHours(env('NOTIFY_QUIET_HOURS', '21:00-08:00')),
         // The app's messages need its secret; a corp with the callback alone (WECOM_CORP_ID and the
         // callback token) takes tickets in but sends nothing through WeCom.
         wecom: env('WECOM_CORP_ID') && env('WECOM_APP_SECRET')

@@ -11,6 +11,7 @@ const readline = require('node:readline');
 
 const ROOT = path.join(__dirname, '..');
 const STRAPI = path.join(ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
+const WORKER = path.join(__dirname, 'worker.js');
 
 function spawnLogged(args, env, label, verbose) {
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -45,11 +46,24 @@ async function waitLine(proc, pattern, ms = 180_000) {
   throw new Error(`${proc.label} did not start within ${ms / 1000} s:\n${proc.lines.slice(-30).join('\n')}`);
 }
 
+/** SIGTERM (Strapi's own shutdown: jobs in flight finish), SIGKILL after `graceMs` if it hangs. */
+function stopProcess(proc, graceMs = 20_000) {
+  return new Promise((resolve) => {
+    if (proc.child.exitCode !== null || proc.child.signalCode !== null) return resolve();
+    const force = setTimeout(() => proc.child.kill('SIGKILL'), graceMs);
+    proc.child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    proc.child.kill('SIGTERM');
+  });
+}
+
 /**
  * Starts `instances` HTTP instances from `port` up and `workers` queue workers. With workers, the
  * instances leave the queues to them (SCRM_QUEUE_WORKERS=off); alone, an instance works them too.
  * Answers the instances' URLs and `stop()`, which ends every process with SIGTERM (Strapi's own
- * shutdown: jobs in flight finish).
+ * shutdown: jobs in flight finish; SIGKILL for one that hangs).
  */
 async function startCluster({ instances = 1, workers = 0, port = 1400, env = {}, verbose = false } = {}) {
   const base = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', ...env };
@@ -58,18 +72,7 @@ async function startCluster({ instances = 1, workers = 0, port = 1400, env = {},
   if (!base.SCRM_PII_KEYS || !base.SCRM_PII_HASH_KEY) throw new Error('a cluster runs as production: it needs SCRM_PII_KEYS and SCRM_PII_HASH_KEY (docs/operations.md, "Customer data encryption")');
   const procs = [];
   const urls = [];
-  const stop = async () => {
-    await Promise.all(
-      procs.map(
-        (p) =>
-          new Promise((resolve) => {
-            if (p.child.exitCode !== null) return resolve();
-            p.child.once('exit', resolve);
-            p.child.kill('SIGTERM');
-          })
-      )
-    );
-  };
+  const stop = () => Promise.all(procs.map((p) => stopProcess(p)));
   try {
     for (let i = 0; i < instances; i += 1) {
       const url = `http://127.0.0.1:${port + i}`;
@@ -81,7 +84,7 @@ async function startCluster({ instances = 1, workers = 0, port = 1400, env = {},
     }
     await Promise.all(urls.slice(1).map((url, i) => waitReady(url, procs[i + 1])));
     for (let i = 0; i < workers; i += 1) {
-      const proc = spawnLogged([path.join(__dirname, 'worker.js')], base, `worker ${i + 1}`, verbose);
+      const proc = spawnLogged([WORKER], base, `worker ${i + 1}`, verbose);
       procs.push(proc);
       await waitLine(proc, /is working the queues/);
     }
@@ -92,7 +95,8 @@ async function startCluster({ instances = 1, workers = 0, port = 1400, env = {},
   return { urls, stop, processes: procs };
 }
 
-module.exports = { startCluster };
+// The pieces too: tests/helpers/app-processes.ts starts and kills instances and workers one by one.
+module.exports = { startCluster, stopProcess, spawnLogged, waitReady, waitLine, STRAPI, WORKER };
 
 if (require.main === module) {
   const arg = (name, fallback) => {

@@ -4,7 +4,7 @@
 // environment (Postgres with DATABASE_URL, else the embedded SQLite). On SQLite it also builds the
 // admin panel and runs the browser tests (headless Debian Chromium against `strapi start`) and the
 // served tests (`strapi start` in its own process: an app whose own Postgres is stopped and
-// started, uploads): the admin is one build, so it is tested once, on the embedded default. Extra
+// started, an app and worker whose Redis, worker and SMTP server fail under load, uploads): the admin is one build, so it is tested once, on the embedded default. Extra
 // arguments go to jest.
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');

@@ -231,6 +231,24 @@ describe('notifications: outbox and channels', () => {
     expect(wecom.duplicates.kf).toBe(0);
   });
 
+  it('takes back a row whose sender died mid-send after its lease, logging that attempt as interrupted, and sends it once more', async () => {
+    const c = await customer({ email: 'lease@example.test', notifyChannels: ['email'] });
+    const t = await ticketFor(c);
+    const [row] = await rowsOf(t.id);
+    const { leaseMs } = strapi().config.get(CONFIG) as any;
+    const claimedAt = Date.now();
+    expect(await dispatcher().claim(row.id, claimedAt)).not.toBeNull(); // a worker claims it, and dies
+    await dispatcher().sweep(claimedAt + leaseMs - 1);
+    expect((await rowsOf(t.id))[0]).toMatchObject({ status: 'sending', attempts: 0 });
+    await dispatcher().sweep(claimedAt + leaseMs + 1);
+    const [swept] = await rowsOf(t.id);
+    expect(swept).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(swept.log.map((e: any) => [e.channel, e.result])).toEqual([['email', 'interrupted']]);
+    await deliver(leaseMs + 1000);
+    expect((await rowsOf(t.id))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(smtp.mails.filter((m) => m.messageId === `<scrm-n${row.id}@scrm-tickets>`)).toHaveLength(1);
+  });
+
   it('keeps a provider’s per-recipient limit: the message over it waits for the window, spending no attempt', async () => {
     const config: any = strapi().config.get(CONFIG);
     strapi().config.set(CONFIG, { ...config, rateLimits: { wecom: { perRecipient: { points: 2, duration: 60 } } } });

@@ -2,6 +2,7 @@ import Bull from 'bull';
 import type { Core } from '@strapi/strapi';
 import { CHANNELS, type Channel } from '../notifications/types';
 import { within } from '../utils/within';
+import { BULL_REDIS_OPTIONS } from './redis-options';
 
 export interface NotifyJob {
   id: number;
@@ -32,6 +33,7 @@ export function createNotifyQueues(
   const queues = new Map<Channel, Bull.Queue<NotifyJob>>(
     CHANNELS.map((channel) => {
       const queue = new Bull<NotifyJob>(`${prefix}-${channel}`, redisUrl, {
+        redis: BULL_REDIS_OPTIONS,
         // The processor never throws (failures are the row's retries), so failed jobs are rare.
         defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000 },
       });

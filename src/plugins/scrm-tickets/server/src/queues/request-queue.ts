@@ -1,6 +1,7 @@
 import Bull from 'bull';
 import type { Core } from '@strapi/strapi';
 import { within } from '../utils/within';
+import { BULL_REDIS_OPTIONS } from './redis-options';
 
 /** Redis may be gone: a request it has not taken by then is left to the caller's fallback. */
 const ADD_TIMEOUT_MS = 2000;
@@ -12,6 +13,7 @@ const ADD_TIMEOUT_MS = 2000;
  */
 export function createRequestQueue(strapi: Core.Strapi, redisUrl: string, run: () => Promise<unknown>, opts: { name: string; label: string; jobId?: string; delayMs?: number }) {
   const queue = new Bull(opts.name, redisUrl, {
+    redis: BULL_REDIS_OPTIONS,
     defaultJobOptions: { removeOnComplete: 100, removeOnFail: 100, attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
   });
   queue.on('error', (error) => strapi.log.warn(`scrm-tickets: ${opts.label} queue: ${error.message}`));

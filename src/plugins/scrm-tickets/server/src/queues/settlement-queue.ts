@@ -1,6 +1,7 @@
 import Bull from 'bull';
 import type { Core } from '@strapi/strapi';
 import { within } from '../utils/within';
+import { BULL_REDIS_OPTIONS } from './redis-options';
 
 /** Redis may be gone: a run it has not taken by then is run in this process instead. */
 const ADD_TIMEOUT_MS = 2000;
@@ -12,6 +13,7 @@ const ADD_TIMEOUT_MS = 2000;
  */
 export function createSettlementQueue(strapi: Core.Strapi, redisUrl: string, run: (runId: number, job: Bull.Job) => Promise<unknown>, opts: { name: string }) {
   const queue = new Bull(opts.name, redisUrl, {
+    redis: BULL_REDIS_OPTIONS,
     defaultJobOptions: { removeOnComplete: 100, removeOnFail: 100, attempts: 2, backoff: { type: 'fixed', delay: 5000 } },
     // A month of a million tickets takes a while: renew the job's lock well before it could lapse.
     settings: { lockDuration: 120_000, lockRenewTime: 30_000 },

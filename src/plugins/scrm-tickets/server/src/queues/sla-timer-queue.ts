@@ -1,5 +1,6 @@
 import Bull from 'bull';
 import type { Core } from '@strapi/strapi';
+import { BULL_REDIS_OPTIONS } from './redis-options';
 
 export interface TimerJob {
   timerId: number;
@@ -20,6 +21,7 @@ export function createSlaTimerQueue(
   opts: { name?: string } = {}
 ) {
   const queue = new Bull<TimerJob>(opts.name ?? 'scrm-sla-timers', redisUrl, {
+    redis: BULL_REDIS_OPTIONS,
     defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000, attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
   });
   queue.on('error', (error) => strapi.log.warn(`scrm-tickets: SLA timer queue: ${error.message}`));

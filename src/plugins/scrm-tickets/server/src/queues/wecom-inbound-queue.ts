@@ -1,6 +1,7 @@
 import Bull from 'bull';
 import type { Core } from '@strapi/strapi';
 import { within } from '../utils/within';
+import { BULL_REDIS_OPTIONS } from './redis-options';
 
 /** Redis may be gone: a message it has not taken by then is worked in this process instead. */
 const ADD_TIMEOUT_MS = 2000;
@@ -13,6 +14,7 @@ const ADD_TIMEOUT_MS = 2000;
  */
 export function createWecomInboundQueue(strapi: Core.Strapi, redisUrl: string, work: (id: number) => Promise<unknown>, opts: { name: string }) {
   const queue = new Bull(opts.name, redisUrl, {
+    redis: BULL_REDIS_OPTIONS,
     defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 3, backoff: { type: 'exponential', delay: 2000 } },
   });
   queue.on('error', (error) => strapi.log.warn(`scrm-tickets: WeCom inbound queue: ${error.message}`));

@@ -4,6 +4,7 @@ import { providersFor } from '../channels';
 import { createRateLimits, type RateLimits } from '../channels/rate-limits';
 import type { NotificationsConfig } from '../config';
 import { nextStep } from '../notifications/retry';
+import { LOG_LIMIT, sweepLeases } from '../notifications/lease-sweep';
 import DataLoader from 'dataloader';
 import { DeliveryError, type Channel, type DeliveryReceipt } from '../notifications/types';
 import { getService } from '../utils/get-service';
@@ -13,7 +14,6 @@ import { notificationsConfig } from './outbox';
 /** How many rows one tick delivers, and how many at once. */
 const BATCH = 100;
 const CONCURRENCY = 8;
-const LOG_LIMIT = 20;
 /** How long claims and sent marks are gathered before their one statement, and how many at most. */
 const BATCH_WINDOW_MS = 2;
 const MAX_BATCH = 200;
@@ -23,7 +23,8 @@ const MAX_BATCH = 200;
  * with a lease), sent through its current channel's provider, and finished with another:
  * sent, retried later with backoff, moved to the next channel, or dead. Two workers never send
  * the same row (only one claim succeeds); a worker that dies holding a row leaves it `sending`
- * until its lease ends, and the sweeper gives it back.
+ * until its lease ends, and the sweeper gives it back with the attempt logged `interrupted`
+ * (notifications/lease-sweep.ts).
  */
 const CLAIMED_COLUMNS = ['id', 'ticket_id', 'text_key', 'audience', 'recipient', 'channels', 'channel_index', 'channel', 'title', 'body', 'url', 'vars', 'urgent', 'attempts', 'channel_attempts', 'log'];
 
@@ -199,14 +200,17 @@ const createNotifyDispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
           policy: config.retry,
         });
         const common = { attempts: row.attempts + 1, lastError: `${channel}: ${failure.message}`.slice(0, 2000), leaseUntil: null };
-        const entry = log({ result: step.kind, error: failure.message, kind: failure.kind });
+        const entry = { result: step.kind, error: failure.message, kind: failure.kind };
         if (step.kind === 'retry') {
-          await finish(id, { ...common, status: 'pending', channelAttempts: row.channelAttempts + 1, dueAt: now + step.delayMs, log: entry });
+          // The backoff counts from the failure, not from the attempt's start: a send that timed
+          // out has already lasted longer than the first steps, which would leave no pause at all.
+          const dueAt = Math.max(now, Date.now()) + step.delayMs;
+          await finish(id, { ...common, status: 'pending', channelAttempts: row.channelAttempts + 1, dueAt, log: log({ ...entry, retryAt: new Date(dueAt).toISOString() }) });
         } else if (step.kind === 'fallback') {
           const index = row.channelIndex + 1;
-          await finish(id, { ...common, status: 'pending', channelIndex: index, channel: channels[index], channelAttempts: 0, dueAt: now, log: entry });
+          await finish(id, { ...common, status: 'pending', channelIndex: index, channel: channels[index], channelAttempts: 0, dueAt: now, log: log(entry) });
         } else {
-          await finish(id, { ...common, status: 'dead', channelAttempts: row.channelAttempts + 1, log: entry });
+          await finish(id, { ...common, status: 'dead', channelAttempts: row.channelAttempts + 1, log: log(entry) });
           await this.recordDead(row, common.lastError);
         }
         return step.kind;
@@ -233,7 +237,7 @@ const createNotifyDispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Rows a dead worker left claimed (or queued with no job to run them) become due again. */
     async sweep(now = Date.now()): Promise<number> {
-      return table().whereIn('status', ['sending', 'queued']).andWhere('lease_until', '<', now).update({ status: 'pending', lease_until: null });
+      return sweepLeases(strapi.db.connection, now);
     },
 
     /** Ids of rows due now, oldest first. */
