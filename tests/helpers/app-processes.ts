@@ -26,7 +26,9 @@ export function freshDatabase(prefix: string) {
 /** Starts instances and workers with `env` over the production defaults; `stopAll` ends them. */
 export function appProcesses(env: Record<string, string>) {
   const started: AppProcess[] = [];
-  const base = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', ...env };
+  // Production needs the customer PII keys: fresh ones for this fresh database.
+  const pii = { SCRM_PII_KEYS: `faults:${randomBytes(32).toString('base64')}`, SCRM_PII_HASH_KEY: randomBytes(32).toString('base64') };
+  const base = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', ...pii, ...env };
   return {
     /** `strapi start` on `port`, ready when /api/scrm-tickets/ready answers 200. */
     async instance(port: number, extra: Record<string, string> = {}, label = `instance :${port}`) {
