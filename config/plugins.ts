@@ -12,6 +12,8 @@ export default ({ env }) => ({
       opportunityUid: 'api::opportunity.opportunity',
       numberPrefix: env('TICKET_NUMBER_PREFIX', 'GD'),
       timezone: 'Asia/Shanghai',
+      // Requests per customer, member and IP (docs/operations.md, "Request limits"); REQUEST_LIMITS=false turns them off.
+      requestLimits: { enabled: env.bool('REQUEST_LIMITS', true) },
       // The WeCom app's callback (企业微信 → 应用 → 接收消息): off until its token and key are set.
       intake: {
         wecom:

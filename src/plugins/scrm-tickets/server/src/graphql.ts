@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { EVENT_UID, INTAKE_SOURCE_UID, TICKET_UID } from './constants';
+import { limitResolver } from './http/request-limit';
 
 /**
  * GraphQL shows the plugin's types through shadow CRUD. Events are read-only there too, and
@@ -13,4 +14,15 @@ export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
   extension.shadowCRUD(TICKET_UID).disableAction('delete');
   // Webhook sources hold secrets: not in GraphQL at all.
   extension.shadowCRUD(INTAKE_SOURCE_UID).disable();
+  // Tickets made or read through GraphQL count against the same request limits as through REST.
+  const limited = (limitClass: 'create' | 'write' | 'read') => ({ middlewares: [limitResolver(strapi, limitClass)] });
+  extension.use(() => ({
+    resolversConfig: {
+      'Mutation.createScrmTicketsTicket': limited('create'),
+      'Mutation.updateScrmTicketsTicket': limited('write'),
+      'Query.scrmTicketsTickets': limited('read'),
+      'Query.scrmTicketsTickets_connection': limited('read'),
+      'Query.scrmTicketsTicket': limited('read'),
+    },
+  }));
 };

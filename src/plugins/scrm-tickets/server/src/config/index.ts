@@ -4,6 +4,7 @@ import type { Channel } from '../notifications/types';
 import type { RetryPolicy } from '../notifications/retry';
 import { CHANNELS } from '../notifications/types';
 import { isClockTime } from '../notifications/quiet-hours';
+import { checkRequestLimits, type RequestLimitsInput } from '../http/limit-config';
 
 export interface NotificationsConfig extends ChannelsConfig {
   /** Base URL of links in messages (`{publicUrl}/admin/...` for staff, `/h5/...` for customers). */
@@ -37,6 +38,11 @@ export interface PluginConfig {
   h5?: Partial<H5Limits>;
   /** The dashboard (services/reports.ts). */
   reports?: ReportsConfig;
+  /**
+   * Requests per customer, WeCom member, API token and IP, per class of route (http/limit-config.ts
+   * has the defaults; a class given here replaces its default windows).
+   */
+  requestLimits?: RequestLimitsInput;
 }
 
 export interface ReportsConfig {
@@ -95,6 +101,7 @@ export default {
     if (!/^[A-Z]{1,6}$/.test(config.numberPrefix)) {
       throw new Error('scrm-tickets: numberPrefix must be 1-6 capital letters');
     }
+    checkRequestLimits(config.requestLimits);
     const n = config.notifications;
     if (!n) return;
     for (const list of ['staffChannels', 'customerChannels'] as const) {

@@ -37,6 +37,7 @@ import customer360 from './customer-360';
 import reports from './reports';
 import reportRollups from './report-rollups';
 import health from './health';
+import requestLimits from './request-limits';
 
 export default {
   numbering,
@@ -78,4 +79,5 @@ export default {
   reports,
   'report-rollups': reportRollups,
   health,
+  'request-limits': requestLimits,
 };

@@ -36,6 +36,7 @@ import type { Customer360Service } from '../services/customer-360';
 import type { ReportsService } from '../services/reports';
 import type { ReportRollupsService } from '../services/report-rollups';
 import type { HealthService } from '../services/health';
+import type { RequestLimitsService } from '../services/request-limits';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -76,6 +77,7 @@ interface Services {
   reports: ReportsService;
   'report-rollups': ReportRollupsService;
   health: HealthService;
+  'request-limits': RequestLimitsService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */
