@@ -282,6 +282,7 @@ describe('request limits per customer and per IP (H5 pages, public routes)', () 
       for (let i = 0; i < 4; i += 1) got.push((await create(me.jwt)).status);
       expect(got).toEqual([201, 201, 201, 429]);
       expect(Date.now() - started).toBeLessThan(5000);
+      expect(await ticketsOf(me.customer)).toBe(3);
     });
 
     it('keeps answering when Redis dies or hangs mid-run', async () => {
@@ -312,6 +313,7 @@ describe('request limits per customer and per IP (H5 pages, public routes)', () 
         // Memory knows the one it counted while Redis hung, not the one Redis counted: per
         // instance, a customer may get one window's worth more while Redis is away.
         expect(got).toEqual([201, 201, 201, 429, 429]);
+        expect(await ticketsOf(me.customer)).toBe(5);
         expect(Date.now() - started).toBeLessThan(5000);
       } finally {
         if (server.exitCode === null) server.kill('SIGKILL');
