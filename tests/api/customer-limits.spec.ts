@@ -149,7 +149,7 @@ describe('request limits per customer and per IP (H5 pages, public routes)', () 
     expect(await files()).toBe(2);
   });
 
-  it('counts tickets made through GraphQL against the same budget', async () => {
+  it('counts tickets made and read through GraphQL against the same budgets', async () => {
     const me = await h5Customer();
     for (let i = 0; i < 3; i += 1) expect((await create(me.jwt)).status).toBe(201);
     const title = unique('图谱');
@@ -163,6 +163,14 @@ describe('request limits per customer and per IP (H5 pages, public routes)', () 
     expect(res.body.errors?.[0]?.extensions?.error?.name).toBe('RateLimitError');
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect(await titled(title)).toBe(0);
+
+    // Reads too: the list query spends the read budget (five in this spec).
+    const lists = [];
+    for (let i = 0; i < 6; i += 1) {
+      const read = await http().post('/graphql').set(bearer(me.jwt)).send({ query: '{ scrmTicketsTickets { documentId } }' });
+      lists.push(read.body.errors?.[0]?.extensions?.error?.name ?? read.body.data.scrmTicketsTickets.length);
+    }
+    expect(lists).toEqual([3, 3, 3, 3, 3, 'RateLimitError']);
   });
 
   it('does not limit admins or integrations by the customer limits', async () => {

@@ -36,10 +36,10 @@ const per = (points: number, duration: number): Limit => ({ points, duration });
 
 /**
  * The defaults, set so that no person using the pages meets them and a script does at once.
- * Customers: ten tickets a minute (Zendesk's anonymous-request rate) and a hundred a day — a
- * customer files a handful; comments twenty a minute (Zendesk allows thirty updates per ticket
- * per ten minutes), uploads twenty a minute (a ticket holds nine photos); other writes (ratings,
- * transitions, quotes) thirty a minute; reads 120 a minute (a page view is three or four).
+ * Customers: ten tickets a minute (a form takes a person a minute or more) and a hundred a day —
+ * a customer files a handful; comments twenty a minute (Zendesk allows thirty updates per ticket
+ * per user in ten minutes), uploads twenty a minute (a ticket holds nine photos); other writes
+ * (ratings, transitions, quotes) thirty a minute; reads 120 a minute (a page view is three or four).
  * Members (staff filing for contacts) get more. Public routes count per IP, generously: Chinese
  * mobile networks put many customers behind one carrier NAT address, and WeCom posts its
  * callbacks from a few servers. API tokens are not limited: integrations are staff-issued, and a
