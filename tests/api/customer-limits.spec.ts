@@ -2,9 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import Redis from 'ioredis';
-import { adminToken, apiToken, bearer, createTemplate, http, postTicket, TICKET_UID, unique } from '../helpers/fixtures';
+import { adminToken, adminWithRole, apiToken, bearer, createTemplate, http, postTicket, TICKET_UID, unique } from '../helpers/fixtures';
 import { strapi } from '../helpers/strapi';
 import { createLimitStore } from '../../src/plugins/scrm-tickets/server/src/http/limit-store';
+import { signSession } from '../../src/plugins/scrm-tickets/server/src/wecom/member-session';
 
 // Request limits on what customers reach from the H5 pages (per customer, per class of route) and
 // on the public routes (per IP; webhooks per source and IP): over the limit a 429 with Retry-After
@@ -252,6 +253,20 @@ describe('request limits per customer and per IP (H5 pages, public routes)', () 
     }
     expect(probes.every((s) => s === 200)).toBe(true);
     strapi().server.app.proxy = false;
+  });
+
+  it('counts WeCom members on the workbench pages per member, and a forged session per IP', async () => {
+    setLimits({ member: { read: [{ points: 2, duration: 60 }] }, ip: { read: [{ points: 1, duration: 60 }] } });
+    const secret = (strapi().config.get('server.app.keys') as string[])[0];
+    const session = (adminId: number) => ({ Authorization: `Member ${signSession(secret, { adminId, wecomUserId: unique('wx'), exp: Date.now() + 60_000 })}` });
+    const [a, b] = [await adminWithRole('客服坐席'), await adminWithRole('客服坐席')];
+    const templates = (headers: Record<string, string>) => http().get('/api/scrm-tickets/workbench/templates').set(headers);
+    const got = [];
+    for (let i = 0; i < 3; i += 1) got.push((await templates(session(a.id))).status);
+    expect(got).toEqual([200, 200, 429]);
+    expect((await templates(session(b.id))).status).toBe(200);
+    const forged = { Authorization: 'Member forged.token' };
+    expect([(await templates(forged)).status, (await templates(forged)).status]).toEqual([401, 429]);
   });
 
   describe('with Redis', () => {
