@@ -22,6 +22,8 @@ export default ({ env }) => ({
       // encryption"). Production refuses to start without them; elsewhere a public development
       // key stands in, with a warning.
       pii: { keys: env('SCRM_PII_KEYS'), hashKey: env('SCRM_PII_HASH_KEY') },
+      // Requests per customer, member and IP (docs/operations.md, "Request limits"); REQUEST_LIMITS=false turns them off.
+      requestLimits: { enabled: env.bool('REQUEST_LIMITS', true) },
       // The WeCom app's callback (企业微信 → 应用 → 接收消息): off until its token and key are set.
       intake: {
         wecom:

@@ -49,5 +49,6 @@ require('./api/demo-seed.spec');
 require('./api/operations.spec');
 require('./api/rate-limits.spec');
 require('./api/uploads.spec');
+require('./api/customer-limits.spec');
 // Last: random writes that succeed must not disturb the other specs' counts.
 require('./api/fuzz.spec');

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { adminToken, apiToken, bearer, createTemplate, http, postTicket, unique } from '../helpers/fixtures';
 import { strapi } from '../helpers/strapi';
 import { envelope, signed, WECOM } from '../helpers/wecom-envelope';
+import { CALLER_KINDS, LIMIT_CLASSES } from '../../src/plugins/scrm-tickets/server/src/http/limit-config';
 
 // Property-based fuzzing of every route the plugin serves — the public ones (intake webhooks, the
 // WeCom callback, the H5 sign-in, the member pages, the probes), the content API with a full-access
@@ -13,6 +14,18 @@ const RUNS = Number(process.env.FUZZ_RUNS) || 25;
 // FUZZ_RUNS explores further — and a failure prints the seed and path that reproduce it.
 const SEED = Number(process.env.FUZZ_SEED) || 20261206;
 const STACK = /\n\s+at |node_modules|\.(ts|js):\d+:\d+/;
+
+/**
+ * The request limits stay on while fuzzing — every request still goes through the limiter, its
+ * caller and key taken from the random input — with budgets no run can use up: a 429 from the
+ * limiter would mean a handler went unfuzzed, so it fails the run. (The SMS-code limits of
+ * h5-auth are part of the handler: their 429s stay acceptable answers.)
+ */
+const UNREACHABLE = [{ points: 1_000_000_000, duration: 60 }];
+const everyClass = Object.fromEntries(LIMIT_CLASSES.map((c) => [c, UNREACHABLE]));
+const FUZZ_LIMITS = { enabled: true, ...Object.fromEntries(CALLER_KINDS.map((kind) => [kind, everyClass])) };
+const byLimiter = (res: { status: number; body?: any }) =>
+  (res.status === 429 && res.body?.error?.details?.scope !== undefined) || (res.body?.errors ?? []).some?.((e: any) => e?.extensions?.error?.name === 'RateLimitError');
 
 interface Route {
   method: string;
@@ -103,8 +116,12 @@ describe('fuzzing every route: never a 500, never a stack trace', () => {
   let token: string;
   let params: fc.Arbitrary<string>;
   let bodies: fc.Arbitrary<unknown>;
+  let savedConfig: any;
 
+  afterAll(() => strapi().config.set('plugin::scrm-tickets', savedConfig));
   beforeAll(async () => {
+    savedConfig = strapi().config.get('plugin::scrm-tickets');
+    strapi().config.set('plugin::scrm-tickets', { ...savedConfig, requestLimits: FUZZ_LIMITS });
     admin = await adminToken();
     token = await apiToken();
     const template = await createTemplate();
@@ -157,7 +174,7 @@ describe('fuzzing every route: never a 500, never a stack trace', () => {
           if (route.method !== 'GET' && kind === 'json') req = req.set('Content-Type', 'application/json').send(JSON.stringify(body));
           else if (route.method !== 'GET' && kind === 'text') req = req.set('Content-Type', 'text/xml').send(typeof body === 'string' ? body : JSON.stringify(body));
           const res = await req;
-          if (res.status >= 500 || STACK.test(res.text ?? '')) {
+          if (res.status >= 500 || STACK.test(res.text ?? '') || byLimiter(res)) {
             throw new Error(`${route.method} ${url} (${kind}: ${JSON.stringify(body).slice(0, 300)}) → ${res.status} ${String(res.text).slice(0, 500)}`);
           }
         }),
@@ -185,7 +202,7 @@ describe('fuzzing every route: never a 500, never a stack trace', () => {
         fc.jsonValue({ maxDepth: 3 }),
         async (text, variables) => {
           const res = await http().post('/graphql').set(bearer(token)).send({ query: text, variables });
-          if (res.status >= 500 || STACK.test(res.text ?? '')) throw new Error(`graphql ${JSON.stringify(text)} → ${res.status} ${String(res.text).slice(0, 500)}`);
+          if (res.status >= 500 || STACK.test(res.text ?? '') || byLimiter(res)) throw new Error(`graphql ${JSON.stringify(text)} → ${res.status} ${String(res.text).slice(0, 500)}`);
         },
       ),
       { numRuns: RUNS * 3, seed: SEED },
@@ -232,7 +249,7 @@ describe('fuzzing every route: never a 500, never a stack trace', () => {
         fc.asyncProperty(xml, async (plaintext) => {
           const s = signed(plaintext);
           const res = await http().post('/api/scrm-tickets/wecom/callback').query(s.query).set('content-type', 'text/xml').send(envelope(s.encrypted));
-          if (res.status >= 500 || STACK.test(res.text ?? ''))
+          if (res.status >= 500 || STACK.test(res.text ?? '') || byLimiter(res))
             throw new Error(`wecom ${JSON.stringify(plaintext).slice(0, 300)} → ${res.status} ${String(res.text).slice(0, 300)}`);
         }),
         { numRuns: RUNS * 4, seed: SEED },
@@ -281,7 +298,7 @@ describe('fuzzing every route: never a 500, never a stack trace', () => {
             .post(`/api/scrm-tickets/intake/${source.key}`)
             .set({ 'content-type': 'application/json', 'x-scrm-timestamp': String(timestamp), 'x-scrm-signature': signature })
             .send(body);
-          if (res.status >= 500 || STACK.test(res.text ?? '')) throw new Error(`intake ${body.slice(0, 300)} → ${res.status} ${String(res.text).slice(0, 300)}`);
+          if (res.status >= 500 || STACK.test(res.text ?? '') || byLimiter(res)) throw new Error(`intake ${body.slice(0, 300)} → ${res.status} ${String(res.text).slice(0, 300)}`);
         },
       ),
       { numRuns: RUNS * 4, seed: SEED },

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import Redis from 'ioredis';
 import { createSlaTimerQueue } from './queues/sla-timer-queue';
 import { createNotifyQueues } from './queues/notify-queue';
 import { createSlaRecomputeQueue } from './queues/sla-recompute-queue';
 import { createSettlementQueue } from './queues/settlement-queue';
 import { createWecomInboundQueue } from './queues/wecom-inbound-queue';
 import { createRequestQueue } from './queues/request-queue';
+import { countersClient } from './queues/counters-client';
 import { getService } from './utils/get-service';
 import { notificationsConfig } from './services/outbox';
 
@@ -60,14 +60,18 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
     dispatcher.useQueues(queues);
     getService('ops-board', { strapi }).get().show([...queues.queues.values()]);
     // Rate-limit counters; no offline queue: a limit check never waits for a Redis that is away.
-    const counters = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-    counters.on('error', (error) => strapi.log.debug(`scrm-tickets: rate-limit counters: ${error.message}`));
+    const counters = countersClient(strapi, redisUrl, 'rate-limit counters');
     dispatcher.useRedis(counters);
     // WeCom access tokens shared by every instance and worker, refreshed by one at a time.
     getService('wecom-api', { strapi }).useRedis(counters, prefix);
     if (process.env.SCRM_QUEUE_WORKERS !== 'off') queues.work(Number(process.env.NOTIFY_QUEUE_CONCURRENCY) || 32);
   }
   if (process.env.SCRM_NOTIFY_POLLER !== 'off') dispatcher.start(notificationsConfig(strapi).pollMs);
+
+  // Request limits per customer, member, token and IP (http/request-limit.ts): with REDIS_URL
+  // counted in Redis, so every instance shares one count (in memory until it connects, and while
+  // it is away). Not awaited: it only waits for the connection, and never rejects.
+  if (redisUrl) void getService('request-limits', { strapi }).useRedis(redisUrl, prefix);
 
   // Report rollups: every ticket write (any path) names the past days it touched; days are built
   // once over, and rebuilt when named. Every instance also polls (a safety net with a queue).

@@ -14,6 +14,7 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   // A rollup refresh in flight finishes before the pool closes.
   await getService('report-rollups', { strapi }).stop();
   getService('health', { strapi }).close();
+  await getService('request-limits', { strapi }).close();
 };
 
 export default destroy;

@@ -3,6 +3,7 @@ import { EVENT_UID, INTAKE_SOURCE_UID, TICKET_UID } from './constants';
 import { SEALED_FIELDS } from './pii/customer-fields';
 import { reveal } from './pii/cipher';
 import { getService } from './utils/get-service';
+import { limitResolver } from './http/request-limit';
 
 /**
  * GraphQL shows the plugin's types through shadow CRUD. Events are read-only there too, and
@@ -17,6 +18,17 @@ export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
   // Webhook sources hold secrets: not in GraphQL at all.
   extension.shadowCRUD(INTAKE_SOURCE_UID).disable();
   revealSealedCustomerFields(strapi, graphql);
+  // Tickets made or read through GraphQL count against the same request limits as through REST.
+  const limited = (limitClass: 'create' | 'write' | 'read') => ({ middlewares: [limitResolver(strapi, limitClass)] });
+  extension.use(() => ({
+    resolversConfig: {
+      'Mutation.createScrmTicketsTicket': limited('create'),
+      'Mutation.updateScrmTicketsTicket': limited('write'),
+      'Query.scrmTicketsTickets': limited('read'),
+      'Query.scrmTicketsTickets_connection': limited('read'),
+      'Query.scrmTicketsTicket': limited('read'),
+    },
+  }));
 };
 
 /**

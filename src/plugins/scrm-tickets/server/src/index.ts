@@ -8,6 +8,7 @@ import routes from './routes';
 import services from './services';
 import policies from './policies';
 import unavailable from './http/unavailable';
+import requestLimit from './http/request-limit';
 
 export default {
   register,
@@ -19,6 +20,7 @@ export default {
   routes,
   services,
   policies,
-  // Koa middlewares the app lists in config/middlewares.ts.
-  middlewares: { unavailable },
+  // Koa middlewares: `unavailable` the app lists in config/middlewares.ts; `request-limit` the
+  // content-API routes carry (http/route-limits.ts).
+  middlewares: { unavailable, 'request-limit': requestLimit },
 };

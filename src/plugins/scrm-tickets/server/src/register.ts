@@ -7,6 +7,7 @@ import { format } from 'winston';
 import { CUSTOM_FIELDS, customFieldShape, PLUGIN_ID } from './constants';
 import { jsonLines, redactSecrets, withRequestId } from './http/log-format';
 import { requestId } from './http/request-id';
+import { withRequestLimits } from './http/route-limits';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // In register, as content-releases does: the admin syncs the super admin's permissions with
@@ -29,6 +30,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   if (pii.enabled()) pii.keyring();
   registerDocumentMiddlewares(strapi);
   confineContentManagerTickets(strapi);
+  limitUploads(strapi);
   registerGraphqlExtensions(strapi);
   // The queues' ops view: ahead of Strapi's router (registered before its middlewares), whose
   // admin-panel catch-all route would otherwise answer /admin/queues with the admin SPA.
@@ -48,6 +50,17 @@ function confineContentManagerTickets(strapi: Core.Strapi) {
       route.config.policies.push('plugin::scrm-tickets.ticket-in-scope');
     }
   }
+}
+
+/**
+ * The upload plugin's content-API routes carry the request limit too: customers upload their
+ * photos there (the H5 role holds plugin::upload.content-api.upload). Its routes are one shared
+ * list (a router factory) that Strapi mounts after every register.
+ */
+function limitUploads(strapi: Core.Strapi) {
+  const router: any = (strapi.plugin('upload')?.routes as any)?.['content-api'];
+  const routes = router?.routes;
+  if (Array.isArray(routes)) withRequestLimits(routes, 'upload');
 }
 
 export default register;

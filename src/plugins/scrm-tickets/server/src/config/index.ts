@@ -4,6 +4,7 @@ import type { Channel } from '../notifications/types';
 import type { RetryPolicy } from '../notifications/retry';
 import { CHANNELS } from '../notifications/types';
 import { isClockTime } from '../notifications/quiet-hours';
+import { checkRequestLimits, type RequestLimitsInput } from '../http/limit-config';
 
 export interface NotificationsConfig extends ChannelsConfig {
   /** Base URL of links in messages (`{publicUrl}/admin/...` for staff, `/h5/...` for customers). */
@@ -39,6 +40,11 @@ export interface PluginConfig {
   reports?: ReportsConfig;
   /** Keys of the customer mobile/address encryption (SCRM_PII_KEYS, SCRM_PII_HASH_KEY; docs/operations.md). Read at call time. */
   pii?: { keys?: string | null; hashKey?: string | null };
+  /**
+   * Requests per customer, WeCom member, API token and IP, per class of route (http/limit-config.ts
+   * has the defaults; a class given here replaces its default windows).
+   */
+  requestLimits?: RequestLimitsInput;
 }
 
 export interface ReportsConfig {
@@ -97,6 +103,7 @@ export default {
     if (!/^[A-Z]{1,6}$/.test(config.numberPrefix)) {
       throw new Error('scrm-tickets: numberPrefix must be 1-6 capital letters');
     }
+    checkRequestLimits(config.requestLimits);
     const n = config.notifications;
     if (!n) return;
     for (const list of ['staffChannels', 'customerChannels'] as const) {

@@ -1,10 +1,13 @@
+import { withRequestLimits } from '../http/route-limits';
+
 // REST under /api/scrm-tickets. Handlers map to users-permissions actions
 // (plugin::scrm-tickets.ticket.find, ...) so roles and API tokens are granted per action.
+// Every route is request-limited per caller and class unless http/route-limits.ts says `none`.
 const route = (method: string, path: string, handler: string) => ({ method, path, handler, config: {} });
 
 export default {
   type: 'content-api',
-  routes: [
+  routes: withRequestLimits([
     route('GET', '/tickets', 'ticket.find'),
     route('POST', '/tickets', 'ticket.create'),
     // Order syncs and migrations: up to 1,000 tickets, one result each (services/ticket-batch.ts).
@@ -49,5 +52,5 @@ export default {
         ['POST', '/workbench/contacts/:externalUserId/tickets', 'createForContact'],
       ] as const
     ).map(([method, path, action]) => ({ method, path, handler: `workbench.${action}`, config: { auth: false } })),
-  ],
+  ]),
 };

@@ -40,6 +40,7 @@ import reportRollups from './report-rollups';
 import health from './health';
 import pii from './pii';
 import piiRotation from './pii-rotation';
+import requestLimits from './request-limits';
 
 export default {
   numbering,
@@ -84,4 +85,5 @@ export default {
   health,
   pii,
   'pii-rotation': piiRotation,
+  'request-limits': requestLimits,
 };

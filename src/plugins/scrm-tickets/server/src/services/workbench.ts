@@ -47,7 +47,17 @@ const createWorkbenchService = ({ strapi }: { strapi: Core.Strapi }) => {
     return c;
   };
 
+  const sessionOf = (ctx: any) => {
+    const header = String(ctx.get?.('authorization') ?? '');
+    return verifySession(secret(), header.startsWith('Member ') ? header.slice(7) : null);
+  };
+
   const service = {
+    /** The admin id of the member session a request carries, checked by its signature only (the request limits count per member). */
+    memberOf(ctx: any): number | null {
+      return sessionOf(ctx)?.adminId ?? null;
+    },
+
     async signIn(code: unknown, now = Date.now()) {
       if (typeof code !== 'string' || !code || code.length > 512) throw validationError([{ path: ['code'], message: 'must be the code WeCom gave the page' }]);
       const who = await upstream(client().get('/cgi-bin/auth/getuserinfo', { code }));
@@ -64,8 +74,7 @@ const createWorkbenchService = ({ strapi }: { strapi: Core.Strapi }) => {
      * roles and notifications see who it was); 401 when the token is missing, forged or old.
      */
     async authenticate(ctx: any) {
-      const header = String(ctx.get('authorization') ?? '');
-      const session = verifySession(secret(), header.startsWith('Member ') ? header.slice(7) : null);
+      const session = sessionOf(ctx);
       if (!session) throw unauthorized();
       const user: any = await strapi.db.query('admin::user' as any).findOne({ where: { id: session.adminId, isActive: true }, populate: { roles: true } });
       if (!user) throw unauthorized();

@@ -39,6 +39,7 @@ import type { ReportRollupsService } from '../services/report-rollups';
 import type { HealthService } from '../services/health';
 import type { PiiService } from '../services/pii';
 import type { PiiRotationService } from '../services/pii-rotation';
+import type { RequestLimitsService } from '../services/request-limits';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -82,6 +83,7 @@ interface Services {
   health: HealthService;
   pii: PiiService;
   'pii-rotation': PiiRotationService;
+  'request-limits': RequestLimitsService;
 }
 
 /** Typed access to the plugin's services (CR's `getService`). */
