@@ -36,7 +36,7 @@ describe('which routes are limited, and how', () => {
     expect(limitClassOf({ method: 'POST', handler: 'ticket.create' })).toBe('create');
     expect(limitClassOf({ method: 'POST', handler: 'ticket.rate' })).toBe('write');
     expect(limitClassOf({ method: 'GET', handler: 'ticket.find' })).toBe('read');
-    expect(limitClassOf({ method: 'POST', handler: 'ticket.batch' })).toBe('write');
+    expect(limitClassOf({ method: 'POST', handler: 'ticket.batch' })).toBe('create');
     expect(limitClassOf({ method: 'GET', handler: 'health.ready' })).toBe('none');
     expect(limitClassOf({ method: 'POST', handler: 'content-api.upload' }, 'upload')).toBe('upload');
   });
