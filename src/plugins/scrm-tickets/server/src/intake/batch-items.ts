@@ -1,5 +1,6 @@
 // The envelope and per-item results of a batch intake (POST /tickets/batch). Pure.
 import { errors } from '@strapi/utils';
+import { isPlainObject } from '../fields/guards';
 import { validationError } from '../utils/field-errors';
 
 /** Items per request: an order sync or migration page; larger imports send several. */
@@ -13,8 +14,6 @@ export interface ItemError {
 }
 
 export type ItemResult = { index: number; status: 'created' | 'existing'; ticket: Record<string, unknown> } | { index: number; status: 'invalid'; error: ItemError };
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `{ data: [ticket, …] }` with 1–MAX_BATCH entries, or a 400 naming `data` (nothing is written). */
 export function batchItems(body: unknown): unknown[] {

@@ -3,7 +3,7 @@ import { EVENT_TYPES, SLA_TIMER_TABLE, TICKET_UID } from '../constants';
 import { DEFAULT_ESCALATIONS, type EscalationLevel, type TimerPlan } from '../business-time';
 import { PRIORITIES, type Priority } from '../rules/actions';
 import { getService } from '../utils/get-service';
-import { CHUNK } from '../utils/bulk-rows';
+import { chunks } from '../utils/bulk-rows';
 import type { SlaTimerQueue, TimerJob } from '../queues/sla-timer-queue';
 
 export interface TimerRow {
@@ -55,13 +55,12 @@ const createSlaTimersService = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = list.flatMap(({ ticketId, plans }) => plans.map((p) => ({ ticket_id: ticketId, level: p.level, due_at: p.dueAt, fired_at: null })));
       if (rows.length === 0) return;
       await strapi.db.transaction(async ({ trx, onCommit }) => {
-        for (let i = 0; i < rows.length; i += CHUNK) await trx(SLA_TIMER_TABLE).insert(rows.slice(i, i + CHUNK));
+        for (const part of chunks(rows)) await trx(SLA_TIMER_TABLE).insert(part);
         if (!queue) return;
         // Read back by ticket (the rows are all new): RETURNING's row order is not promised on SQLite.
         const scheduled: TimerJob[] = [];
-        const ticketIds = list.map((t) => t.ticketId);
-        for (let i = 0; i < ticketIds.length; i += CHUNK) {
-          const stored: TimerRow[] = await trx(SLA_TIMER_TABLE).whereIn('ticket_id', ticketIds.slice(i, i + CHUNK)).select('id', 'due_at');
+        for (const part of chunks(list.map((t) => t.ticketId))) {
+          const stored: TimerRow[] = await trx(SLA_TIMER_TABLE).whereIn('ticket_id', part).select('id', 'due_at');
           for (const row of stored) scheduled.push({ timerId: row.id, dueAt: Number(row.due_at) });
         }
         onCommit(() => queue?.schedule(scheduled));

@@ -26,7 +26,7 @@ const LINKED = {
 type Linked = keyof typeof LINKED;
 
 /** What each item's result carries of its ticket. */
-const SUMMARY = ['documentId', 'number', 'state', 'priority', 'team', 'tags', 'slaPolicyKey', 'firstResponseDueAt', 'resolutionDueAt', 'idempotencyKey'];
+const SUMMARY = ['documentId', 'number', 'state', 'priority', 'team', 'tags', 'slaPolicyKey', 'firstResponseDueAt', 'resolutionDueAt'];
 
 /** What every item of one batch shares, read once: relation rows, templates, region codes. */
 interface BatchContext {
@@ -60,7 +60,7 @@ interface Planned {
   assignStrategy?: string;
 }
 
-const summary = (row: Record<string, any>) => Object.fromEntries(SUMMARY.filter((k) => k !== 'idempotencyKey').map((k) => [k, row[k] ?? null]));
+const summary = (row: Record<string, any>) => Object.fromEntries(SUMMARY.map((k) => [k, row[k] ?? null]));
 
 /**
  * Batch intake (order syncs, migrations): up to 1,000 tickets in one request, each checked as a
@@ -188,7 +188,7 @@ const createTicketBatchService = ({ strapi }: { strapi: Core.Strapi }) => {
       const keys = [...new Set(planned.map((p) => p.key).filter((k): k is string => Boolean(k)))];
       const existing = new Map<string, any>();
       for (const part of chunks(keys)) {
-        for (const row of await tickets.findMany({ where: { idempotencyKey: { $in: part } }, select: SUMMARY })) existing.set((row as any).idempotencyKey, row);
+        for (const row of await tickets.findMany({ where: { idempotencyKey: { $in: part } }, select: [...SUMMARY, 'idempotencyKey'] })) existing.set((row as any).idempotencyKey, row);
       }
       const fresh: Planned[] = [];
       const firstOfKey = new Map<string, Planned>();
