@@ -12,6 +12,7 @@ require('./api/list.spec');
 require('./api/numbering.spec');
 require('./api/idempotency.spec');
 require('./api/batch.spec');
+require('./api/bulk-insert.spec');
 require('./api/events.spec');
 require('./api/comments.spec');
 require('./api/customers.spec');

@@ -6,6 +6,7 @@ import { validationError } from '../utils/field-errors';
 import { assertListQuery } from '../utils/query-shape';
 import { getService } from '../utils/get-service';
 import { batchItems, itemError, itemObject, summaryOf, type ItemResult } from '../intake/batch-items';
+import { createInputShapes, valueBlindInputChecks } from '../intake/input-shapes';
 import { withStateLabels } from '../workflow/state-labels';
 import { workflowOf } from '../workflow/transitions';
 
@@ -46,12 +47,19 @@ export default factories.createCoreController(TICKET_UID as any, ({ strapi }) =>
     const items = batchItems(ctx.request.body);
     const inputs: { index: number; data: unknown }[] = [];
     const refused: ItemResult[] = [];
+    const checkInput = createInputShapes(
+      strapi.contentType(TICKET_UID as any).attributes as any,
+      async (attributes) => {
+        await this.validateInput(attributes, ctx);
+        return (await this.sanitizeInput(attributes, ctx)) as Record<string, unknown>;
+      },
+      valueBlindInputChecks(strapi),
+    );
     for (const [index, item] of items.entries()) {
       try {
         const { templateKey, idempotencyKey, ...attributes } = itemObject(item);
-        await this.validateInput(attributes, ctx);
-        const input = await this.sanitizeInput(attributes, ctx);
-        inputs.push({ index, data: { ...(input as object), templateKey, idempotencyKey } });
+        const input = await checkInput(attributes);
+        inputs.push({ index, data: { ...input, templateKey, idempotencyKey } });
       } catch (error) {
         refused.push({ index, status: 'invalid', error: itemError(error) });
       }

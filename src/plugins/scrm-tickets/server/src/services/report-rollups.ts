@@ -186,6 +186,10 @@ const createReportRollupsService = ({ strapi }: { strapi: Core.Strapi }) => {
         async afterCreate(event: any) {
           await service.mark(daysOf(event.result));
         },
+        // Batch intake's tickets (a migration's may be dated in the past).
+        async afterCreateMany(event: any) {
+          await service.mark((event.params.data ?? []).flatMap(daysOf));
+        },
         async afterUpdate(event: any) {
           await service.mark([...(event.state.reportDays ?? []), ...daysOf(event.result)]);
         },
