@@ -5,6 +5,7 @@
 const { spawn, execFileSync } = require('node:child_process');
 const readline = require('node:readline');
 const autocannon = require('autocannon');
+const { NODE_FLAGS } = require('../scripts/node-flags');
 
 // The benchmarks run the app as production does, which needs the customer PII keys
 // (docs/operations.md): fresh ones for this run unless set, inherited by every server, worker
@@ -33,9 +34,12 @@ function freshDatabase(prefix) {
   return { url: `postgres://postgres@127.0.0.1:5432/${db}`, drop: () => psql(`DROP DATABASE IF EXISTS ${db}`) };
 }
 
-/** Starts bench/server.js with `env`; resolves with the JSON line it prints when ready. */
-function startServer(env) {
-  const child = spawn(process.execPath, [`${__dirname}/server.js`], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * Starts bench/server.js with `env` and the V8 flags `npm start` runs instances with (or
+ * `nodeFlags`); resolves with the JSON line it prints when ready.
+ */
+function startServer(env, { nodeFlags = NODE_FLAGS } = {}) {
+  const child = spawn(process.execPath, [...nodeFlags, `${__dirname}/server.js`], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     readline.createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.startsWith('{')) resolve({ child, ...JSON.parse(line) });

@@ -12,6 +12,7 @@ const readline = require('node:readline');
 const ROOT = path.join(__dirname, '..');
 const STRAPI = path.join(ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
 const WORKER = path.join(__dirname, 'worker.js');
+const { NODE_FLAGS } = require('./node-flags');
 
 function spawnLogged(args, env, label, verbose) {
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -76,7 +77,7 @@ async function startCluster({ instances = 1, workers = 0, port = 1400, env = {},
   try {
     for (let i = 0; i < instances; i += 1) {
       const url = `http://127.0.0.1:${port + i}`;
-      const proc = spawnLogged([STRAPI, 'start'], { ...base, PORT: String(port + i), SCRM_QUEUE_WORKERS: workers > 0 ? 'off' : 'on' }, `instance ${i + 1}`, verbose);
+      const proc = spawnLogged([...NODE_FLAGS, STRAPI, 'start'], { ...base, PORT: String(port + i), SCRM_QUEUE_WORKERS: workers > 0 ? 'off' : 'on' }, `instance ${i + 1}`, verbose);
       procs.push(proc);
       urls.push(url);
       // The first one alone: it creates or migrates the schema.

@@ -78,6 +78,16 @@ describe('operations: health, readiness, request ids', () => {
   });
 });
 
+describe('how instances are started', () => {
+  it('runs `npm start` with the V8 flags the cluster script and the benchmarks use', () => {
+    const { NODE_FLAGS } = require('../../scripts/node-flags');
+    const start: string = require('../../package.json').scripts.start;
+    expect(NODE_FLAGS.length).toBeGreaterThan(0);
+    for (const flag of NODE_FLAGS) expect(start.split(/\s+/)).toContain(flag);
+    expect(start).toMatch(/@strapi\/strapi\/bin\/strapi\.js start$/);
+  });
+});
+
 describe('security headers on the customer H5 pages', () => {
   it('sends a content security policy and the usual hardening headers with every page', async () => {
     for (const page of ['/h5/', '/h5/index.html', '/h5/preview.html']) {
