@@ -73,8 +73,7 @@ const createEventsService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const ids = await insertDocuments(strapi, EVENT_UID, rows);
     const events = rows.map((row) => ({ ...row, id: ids.get(row.documentId)! }));
     await insertLinks(strapi, EVENT_UID, 'ticket', events.map((event, i) => [event.id, list[i].ticket.id]));
-    const outbox = getService('outbox', { strapi });
-    for (const [i, event] of events.entries()) await outbox.fromEvent(list[i].ticket, event);
+    await getService('outbox', { strapi }).fromEvents(events.map((event, i) => ({ ticket: list[i].ticket, event })));
     return events;
   },
 

@@ -11,6 +11,7 @@ import { CHANNELS, type Channel, type Recipient } from '../notifications/types';
 import { stateOf, workflowOf } from '../workflow/transitions';
 import { createConfigCache } from '../utils/config-cache';
 import { getService } from '../utils/get-service';
+import { chunks } from '../utils/bulk-rows';
 import { nextBusinessTime } from '../business-time';
 import type { TicketRef } from './events';
 
@@ -46,29 +47,29 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
     return users.map((u) => staffRecipient({ ...u, wecomUserId: wecomOf.get(u.id) ?? null }));
   }
 
-  async function resolve(target: Target, ticket: any, config: NotificationsConfig): Promise<Recipient[]> {
+  async function resolve(target: Target, ticket: any, config: NotificationsConfig, staffOf: (where: Record<string, unknown>) => Promise<Recipient[]>): Promise<Recipient[]> {
     switch (target.kind) {
       case 'customer': {
         if (!ticket.customer) return [];
-        const [sender] = ticket.assignee ? await staffRows({ id: ticket.assignee.id }) : [];
+        const [sender] = ticket.assignee ? await staffOf({ id: ticket.assignee.id }) : [];
         // The row keeps the mobile sealed as the customer's own is; the dispatcher opens it to send.
         const mobile = getService('pii', { strapi }).sealMobile(ticket.customer.mobile);
         return [customerRecipient({ ...ticket.customer, mobile }, sender?.wecomUserId ?? null)];
       }
       case 'assignee':
-        return ticket.assignee ? staffRows({ id: ticket.assignee.id }) : [];
+        return ticket.assignee ? staffOf({ id: ticket.assignee.id }) : [];
       case 'user':
-        return staffRows(target.id !== undefined ? { id: target.id } : { documentId: target.documentId });
+        return staffOf(target.id !== undefined ? { id: target.id } : { documentId: target.documentId });
       case 'team_lead': {
         const key = target.team ?? ticket.team;
         if (!key) return [];
         const team: any = await strapi.db.query(TEAM_UID as any).findOne({ where: { key }, populate: { lead: { select: ['id'] } } });
-        return team?.lead ? staffRows({ id: team.lead.id }) : [];
+        return team?.lead ? staffOf({ id: team.lead.id }) : [];
       }
       case 'roles':
-        return staffRows({ roles: { $or: [{ code: { $in: target.roles } }, { name: { $in: target.roles } }] } });
+        return staffOf({ roles: { $or: [{ code: { $in: target.roles } }, { name: { $in: target.roles } }] } });
       case 'regional_manager':
-        return staffRows({ roles: { $or: [{ code: { $in: config.regionalManagerRoles } }, { name: { $in: config.regionalManagerRoles } }] } });
+        return staffOf({ roles: { $or: [{ code: { $in: config.regionalManagerRoles } }, { name: { $in: config.regionalManagerRoles } }] } });
     }
   }
 
@@ -126,53 +127,74 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
      * exactly when the change does. Nothing is sent here; the dispatcher delivers after commit.
      */
     async fromEvent(ref: TicketRef, event: PlannedEvent & { id: number }) {
-      if (!NOTIFYING.has(event.type)) return 0;
+      return this.fromEvents([{ ticket: ref, event }]);
+    },
+
+    /**
+     * The rows many events ask for (a batch intake files a thousand `created` events at once):
+     * their tickets read in one query per chunk and the rows inserted together, rather than a read
+     * and an insert per event; what each row holds is what `fromEvent` writes for its event alone.
+     */
+    async fromEvents(list: { ticket: TicketRef; event: PlannedEvent & { id: number } }[]) {
+      const notifying = list.filter(({ event }) => NOTIFYING.has(event.type));
+      if (notifying.length === 0) return 0;
       const config = notificationsConfig(strapi);
       const providers = providersFor(config, getService('wecom-api', { strapi }).tokens());
       // No channel configured (the embedded demo, a fresh install): no row could reach anyone, so
-      // the ticket is not even read — this runs on every ticket write.
+      // the tickets are not even read — this runs on every ticket write.
       if (providers.size === 0) return 0;
-      const ticket: any = await strapi.db.query(TICKET_UID as any).findOne({
-        where: { id: ref.id },
-        select: ['id', 'documentId', 'number', 'title', 'state', 'priority', 'source', 'team', 'approval', 'slaPolicyKey', 'createdAt', 'firstResponseDueAt', 'resolutionDueAt'],
-        populate: {
-          customer: true,
-          assignee: { select: STAFF_FIELDS },
-          template: { select: ['key', 'name', 'workflow', 'notificationTexts'] },
-        },
-      });
-      if (!ticket) return 0;
-      const intents = planNotifications(event, {
-        hasCustomer: Boolean(ticket.customer),
-        assigneeId: ticket.assignee?.id ?? null,
-        state: ticket.state,
-        approval: ticket.approval,
-        source: ticket.source,
-      });
-      if (intents.length === 0) return 0;
+      const tickets = new Map<number, any>();
+      for (const part of chunks([...new Set(notifying.map(({ ticket }) => ticket.id))])) {
+        const rows: any[] = await strapi.db.query(TICKET_UID as any).findMany({
+          where: { id: { $in: part } },
+          select: ['id', 'documentId', 'number', 'title', 'state', 'priority', 'source', 'team', 'approval', 'slaPolicyKey', 'createdAt', 'firstResponseDueAt', 'resolutionDueAt'],
+          populate: {
+            customer: true,
+            assignee: { select: STAFF_FIELDS },
+            template: { select: ['key', 'name', 'workflow', 'notificationTexts'] },
+          },
+        });
+        for (const row of rows) tickets.set(row.id, row);
+      }
 
       const now = Date.now();
       const quiet = config.quietHours ? { ...config.quietHours, timezone: 'Asia/Shanghai' } : null;
-      const actor = event.actor ?? {};
-      let written = 0;
-      for (const intent of intents) {
-        const dueAt = await dueFor(intent, ticket, now, quiet);
-        for (const recipient of await resolve(intent.target, ticket, config)) {
-          // Nobody is told of what they did themselves.
-          if (recipient.kind === 'staff' && actor.kind === 'admin' && Number(actor.id) === recipient.id) continue;
-          const order =
-            recipient.kind === 'customer'
-              ? channelOrder(ticket.customer?.notifyChannels, config.customerChannels, CHANNELS)
-              : config.staffChannels;
-          const channels = order.filter((c) => providers.get(c)?.reaches(recipient));
-          if (channels.length === 0) {
-            strapi.log.debug(`scrm-tickets: ${intent.text} for ${recipient.kind} #${recipient.id}: no configured channel reaches them`);
-            continue;
-          }
-          const vars = variables(ticket, intent, recipient, actor.name ?? '', config);
-          const text = renderText(await textFor(intent.text, recipient.locale, ticket.template), scopeOf(vars as any));
-          await strapi.db.query(NOTIFICATION_UID as any).create({
-            data: {
+      // The same staff are asked for again and again in a batch (one assignee, one team lead).
+      const staff = new Map<string, Promise<Recipient[]>>();
+      const staffOnce = (where: Record<string, unknown>) => {
+        const key = JSON.stringify(where);
+        if (!staff.has(key)) staff.set(key, staffRows(where));
+        return staff.get(key)!;
+      };
+      const rows: Record<string, unknown>[] = [];
+      for (const { ticket: ref, event } of notifying) {
+        const ticket = tickets.get(ref.id);
+        if (!ticket) continue;
+        const intents = planNotifications(event, {
+          hasCustomer: Boolean(ticket.customer),
+          assigneeId: ticket.assignee?.id ?? null,
+          state: ticket.state,
+          approval: ticket.approval,
+          source: ticket.source,
+        });
+        const actor = event.actor ?? {};
+        for (const intent of intents) {
+          const dueAt = await dueFor(intent, ticket, now, quiet);
+          for (const recipient of await resolve(intent.target, ticket, config, staffOnce)) {
+            // Nobody is told of what they did themselves.
+            if (recipient.kind === 'staff' && actor.kind === 'admin' && Number(actor.id) === recipient.id) continue;
+            const order =
+              recipient.kind === 'customer'
+                ? channelOrder(ticket.customer?.notifyChannels, config.customerChannels, CHANNELS)
+                : config.staffChannels;
+            const channels = order.filter((c) => providers.get(c)?.reaches(recipient));
+            if (channels.length === 0) {
+              strapi.log.debug(`scrm-tickets: ${intent.text} for ${recipient.kind} #${recipient.id}: no configured channel reaches them`);
+              continue;
+            }
+            const vars = variables(ticket, intent, recipient, actor.name ?? '', config);
+            const text = renderText(await textFor(intent.text, recipient.locale, ticket.template), scopeOf(vars as any));
+            rows.push({
               ticketId: ticket.id,
               ticketNumber: ticket.number,
               eventId: event.id,
@@ -192,16 +214,15 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
               channelAttempts: 0,
               dueAt,
               log: [],
-            },
-          });
-          written += 1;
+            });
+          }
         }
       }
-      if (written > 0) {
-        // Delivered as soon as the change commits (the poller would find them a moment later).
-        await strapi.db.transaction(async ({ onCommit }) => onCommit(() => getService('notify-dispatcher', { strapi }).kick()));
-      }
-      return written;
+      if (rows.length === 0) return 0;
+      for (const part of chunks(rows)) await strapi.db.query(NOTIFICATION_UID as any).createMany({ data: part });
+      // Delivered as soon as the change commits (the poller would find them a moment later).
+      await strapi.db.transaction(async ({ onCommit }) => onCommit(() => getService('notify-dispatcher', { strapi }).kick()));
+      return rows.length;
     },
 
     invalidateTexts: () => overrides.invalidate(),
