@@ -6,6 +6,7 @@
 // no events, no links), in one run, on Postgres. Then the books: tickets = unique numbers =
 // created events. The app is measured as `npm start` runs it and with Node's default young
 // generation. Usage: npm run bench:batch (BATCHES, BATCH_SIZE, BATCH_CLIENTS to vary).
+const fs = require('node:fs');
 const os = require('node:os');
 const { Client } = require('pg');
 const { FIELDS, freshDatabase, startServer, stopServer } = require('./lib');
@@ -86,6 +87,16 @@ async function rawInsert(pg, count) {
   return { created: count, seconds, perSecond: count / seconds };
 }
 
+/** The process's peak resident memory in MB (Linux's VmHWM), or null where /proc has none. */
+function peakResidentMb(pid) {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * One server on a fresh database: a warm-up batch (validators, rules and SLA policies compile once
  * per process), the measured batches, the raw baseline when asked, and the books: tickets =
@@ -114,7 +125,7 @@ async function measure(nodeFlags, withRaw) {
     ).rows[0];
     const made = warm.created + plugin.created;
     const balanced = [books.all_tickets, books.numbers, books.created_events].every((n) => Number(n) === made);
-    return { plugin, raw, books, warm, balanced };
+    return { plugin, raw, books, warm, balanced, peakMb: peakResidentMb(server.child.pid) };
   } finally {
     await pg.end();
     await stopServer(server);
@@ -128,11 +139,11 @@ async function measure(nodeFlags, withRaw) {
   const production = await measure(NODE_FLAGS, true);
   const defaults = await measure([], false);
   const { raw } = production;
-  const line = (label, run) => ({ case: label, tickets: run.created, seconds: run.seconds.toFixed(2), 'tickets/s': Math.round(run.perSecond) });
+  const line = (label, run, peakMb) => ({ case: label, tickets: run.created, seconds: run.seconds.toFixed(2), 'tickets/s': Math.round(run.perSecond), 'peak RSS MB': peakMb ?? '' });
   console.log(`\nbatch intake on Postgres: ${BATCHES} batches of ${SIZE}, ${CLIENTS} clients, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}`);
   console.table([
-    line(`POST /tickets/batch, as npm start runs it (${NODE_FLAGS.join(' ')})`, production.plugin),
-    line('POST /tickets/batch, Node defaults (16 MB semi-spaces)', defaults.plugin),
+    line(`POST /tickets/batch, as npm start runs it (${NODE_FLAGS.join(' ')})`, production.plugin, production.peakMb),
+    line('POST /tickets/batch, Node defaults (16 MB semi-spaces)', defaults.plugin, defaults.peakMb),
     line('raw multi-row INSERT of the same rows (baseline)', raw),
   ]);
   console.log(`plugin / raw = ${(production.plugin.perSecond / raw.perSecond).toFixed(2)}x (target >= 5,000 tickets/s)`);
