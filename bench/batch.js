@@ -16,19 +16,20 @@ const BATCHES = Number(process.env.BATCHES || 20);
 const SIZE = Number(process.env.BATCH_SIZE || 1000);
 const CLIENTS = Number(process.env.BATCH_CLIENTS || 2);
 
-const items = (templateKey, from) =>
+const items = (templateKey, customers, from) =>
   Array.from({ length: SIZE }, (_, i) => ({
     templateKey,
+    customer: customers[(from + i) % customers.length],
     title: `订单同步 ${from + i}`,
     fields: { ...FIELDS, summary: `洗衣机不脱水 #${from + i}` },
     idempotencyKey: `order-sync-${from + i}`,
     source: 'ecommerce',
   }));
 
-async function batches(base, token, templateKey, offset, count = BATCHES) {
+async function batches(base, { token, templateKey, customers }, offset, count = BATCHES) {
   // Bodies made before the clock starts: the load generator shares the two cores with the server
   // and Postgres, and what it spends making a megabyte of JSON is not the server's time.
-  const bodies = Array.from({ length: count }, (_, n) => JSON.stringify({ data: items(templateKey, offset + n * SIZE) }));
+  const bodies = Array.from({ length: count }, (_, n) => JSON.stringify({ data: items(templateKey, customers, offset + n * SIZE) }));
   let next = 0;
   const started = process.hrtime.bigint();
   let created = 0;
@@ -104,27 +105,37 @@ function peakResidentMb(pid) {
  */
 async function measure(nodeFlags, withRaw) {
   const db = freshDatabase('scrm_bench_batch');
-  // A notification channel configured, as in production: every created event goes through the
-  // outbox, which reads its ticket (the benchmark's tickets have no customer or assignee, so no
-  // message is written and nothing is sent to the closed port).
-  const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: db.url, NOTIFY_SMTP_HOST: '127.0.0.1', NOTIFY_SMTP_PORT: '9' };
+  // As an order sync runs in production: every ticket names its customer (one of 200, each with an
+  // email address) and an email channel is configured, so every `created` event writes the
+  // customer's message to the outbox. Nothing sends it here (no dispatcher runs: the measure is
+  // intake, and the port is closed).
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: db.url,
+    BENCH_CUSTOMERS: '200',
+    NOTIFY_SMTP_HOST: '127.0.0.1',
+    NOTIFY_SMTP_PORT: '9',
+    SCRM_NOTIFY_POLLER: 'off',
+  };
   const server = await startServer(env, { nodeFlags });
   const pg = new Client({ connectionString: db.url });
   try {
     await pg.connect();
     const base = `http://127.0.0.1:${server.port}`;
-    const warm = await batches(base, server.token, server.templateKey, 10_000_000, 1);
-    const plugin = await batches(base, server.token, server.templateKey, 0);
+    const warm = await batches(base, server, 10_000_000, 1);
+    const plugin = await batches(base, server, 0);
     const raw = withRaw ? await rawInsert(pg, plugin.created) : null;
     const books = (
       await pg.query(
         `SELECT (SELECT count(DISTINCT number) FROM scrm_tickets) AS numbers,
               (SELECT count(*) FROM scrm_tickets) AS all_tickets,
-              (SELECT count(*) FROM scrm_ticket_events WHERE type = 'created') AS created_events`,
+              (SELECT count(*) FROM scrm_ticket_events WHERE type = 'created') AS created_events,
+              (SELECT count(*) FROM scrm_notifications) AS messages`,
       )
     ).rows[0];
     const made = warm.created + plugin.created;
-    const balanced = [books.all_tickets, books.numbers, books.created_events].every((n) => Number(n) === made);
+    const balanced = [books.all_tickets, books.numbers, books.created_events, books.messages].every((n) => Number(n) === made);
     return { plugin, raw, books, warm, balanced, peakMb: peakResidentMb(server.child.pid) };
   } finally {
     await pg.end();
@@ -148,7 +159,7 @@ async function measure(nodeFlags, withRaw) {
   ]);
   console.log(`plugin / raw = ${(production.plugin.perSecond / raw.perSecond).toFixed(2)}x (target >= 5,000 tickets/s)`);
   for (const [label, run] of [['npm start', production], ['defaults', defaults]]) {
-    console.log(`books (${label}): ${run.books.all_tickets} tickets (${run.warm.created} of the warm-up), ${run.books.numbers} unique numbers, ${run.books.created_events} created events`);
+    console.log(`books (${label}): ${run.books.all_tickets} tickets (${run.warm.created} of the warm-up), ${run.books.numbers} unique numbers, ${run.books.created_events} created events, ${run.books.messages} customer messages`);
     if (!run.balanced) {
       console.error('the books do not balance');
       process.exitCode = 1;

@@ -18,9 +18,15 @@ const { compileStrapi, createStrapi } = require('@strapi/strapi');
   });
   // bench/rules.js: the same intake under 200 rules, SLA policies and auto-assignment.
   if (process.env.BENCH_CONFIG === '1') await require('./config').configure(app, key);
+  // bench/batch.js: customers with an email address, whom their tickets' `created` message reaches.
+  const customers = [];
+  for (let i = 0; i < Number(process.env.BENCH_CUSTOMERS || 0); i += 1) {
+    const customer = await app.documents('api::customer.customer').create({ data: { name: `顾客${i}`, email: `customer${i}@example.com` } });
+    customers.push(customer.documentId);
+  }
   await app.server.listen();
   const { port } = app.server.httpServer.address();
-  process.stdout.write(`${JSON.stringify({ ready: true, port, token: token.accessKey, templateKey: key, templateId: template.documentId })}\n`);
+  process.stdout.write(`${JSON.stringify({ ready: true, port, token: token.accessKey, templateKey: key, templateId: template.documentId, customers })}\n`);
 })().catch((error) => {
   console.error(error);
   process.exit(1);

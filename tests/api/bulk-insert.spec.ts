@@ -1,11 +1,12 @@
 import { strapi } from '../helpers/strapi';
 import { unique } from '../helpers/fixtures';
-import { columnRows, insertDocuments } from '../../src/plugins/scrm-tickets/server/src/utils/bulk-insert';
+import { columnRows, insertDocuments, insertRows } from '../../src/plugins/scrm-tickets/server/src/utils/bulk-insert';
 import { newDocumentId } from '../../src/plugins/scrm-tickets/server/src/utils/bulk-rows';
 import { dayOf } from '../../src/plugins/scrm-tickets/server/src/reports/days';
 
 const TICKET_UID = 'plugin::scrm-tickets.ticket';
 const EVENT_UID = 'plugin::scrm-tickets.ticket-event';
+const NOTIFICATION_UID = 'plugin::scrm-tickets.notification';
 const DIRTY = 'scrm_report_dirty';
 const postgres = () => strapi().db.dialect.client === 'postgres';
 
@@ -95,6 +96,40 @@ describe('bulk insert of documents (batch intake)', () => {
         copies.map((r) => r.documentId),
       ),
     );
+  });
+
+  it('stores outbox messages (big integers, json lists, defaults) exactly as createMany does', async () => {
+    const tag = unique('bulk');
+    const message = (n: number) => ({
+      ticketId: 1,
+      ticketNumber: `${tag}-${n}`,
+      eventId: 2,
+      textKey: 'created',
+      audience: 'customer',
+      recipient: { kind: 'customer', id: 3, email: 'a@example.com', locale: 'zh-Hans' },
+      channels: ['email', 'sms'],
+      channel: 'email',
+      title: '您的工单已创建',
+      body: '工单 {{ticket.number}}',
+      vars: { 'ticket.number': `${tag}-${n}` },
+      urgent: false,
+      dueAt: 1_796_000_000_123,
+      log: [],
+    });
+    const at = new Date();
+    await insertRows(strapi(), NOTIFICATION_UID, [{ ...message(1), createdAt: at, updatedAt: at, publishedAt: at }]);
+    await strapi()
+      .db.query(NOTIFICATION_UID as any)
+      .createMany({ data: [{ ...message(2), createdAt: at, updatedAt: at, publishedAt: at }] });
+    const rows = await strapi()
+      .db.connection('scrm_notifications')
+      .whereIn('ticket_number', [`${tag}-1`, `${tag}-2`])
+      .orderBy('ticket_number')
+      .select('*');
+    const [a, b] = rows.map(({ id, document_id, ticket_number, vars, ...rest }: any) => rest);
+    expect(a).toEqual(b);
+    expect(a).toMatchObject({ status: 'pending', attempts: 0, channel_index: 0 });
+    expect(Number(a.due_at)).toBe(1_796_000_000_123);
   });
 
   it('leaves to createMany what it does not convert exactly (a date as text, a relation)', async () => {

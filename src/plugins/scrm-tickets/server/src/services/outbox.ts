@@ -12,6 +12,7 @@ import { stateOf, workflowOf } from '../workflow/transitions';
 import { createConfigCache } from '../utils/config-cache';
 import { getService } from '../utils/get-service';
 import { chunks } from '../utils/bulk-rows';
+import { insertRows } from '../utils/bulk-insert';
 import { nextBusinessTime } from '../business-time';
 import type { TicketRef } from './events';
 
@@ -110,10 +111,13 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
     return vars;
   }
 
-  /** Urgent: now. Otherwise after the quiet hours, and for escalations within business hours. */
-  async function dueFor(intent: Intent, ticket: any, now: number, quiet: Parameters<typeof sendableAt>[1]) {
+  /**
+   * Urgent: now. Otherwise after the quiet hours (`afterQuiet`: when `now` leaves them, computed
+   * once per call), and for escalations within business hours.
+   */
+  async function dueFor(intent: Intent, ticket: any, now: number, afterQuiet: number) {
     if (intent.urgent) return now;
-    let due = sendableAt(now, quiet);
+    let due = afterQuiet;
     if (intent.duringBusinessHours && ticket.slaPolicyKey) {
       const policy = await getService('sla', { strapi }).policyByKey(ticket.slaPolicyKey);
       if (policy) due = Math.max(due, nextBusinessTime(new Date(now), policy.schedule).getTime());
@@ -158,7 +162,8 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       const now = Date.now();
-      const quiet = config.quietHours ? { ...config.quietHours, timezone: 'Asia/Shanghai' } : null;
+      // One answer for every row of this call (a batch asks a thousand times with the same `now`).
+      const afterQuiet = sendableAt(now, config.quietHours ? { ...config.quietHours, timezone: 'Asia/Shanghai' } : null);
       // The same staff are asked for again and again in a batch (one assignee, one team lead).
       const staff = new Map<string, Promise<Recipient[]>>();
       const staffOnce = (where: Record<string, unknown>) => {
@@ -179,7 +184,7 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         const actor = event.actor ?? {};
         for (const intent of intents) {
-          const dueAt = await dueFor(intent, ticket, now, quiet);
+          const dueAt = await dueFor(intent, ticket, now, afterQuiet);
           for (const recipient of await resolve(intent.target, ticket, config, staffOnce)) {
             // Nobody is told of what they did themselves.
             if (recipient.kind === 'staff' && actor.kind === 'admin' && Number(actor.id) === recipient.id) continue;
@@ -219,7 +224,7 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       if (rows.length === 0) return 0;
-      for (const part of chunks(rows)) await strapi.db.query(NOTIFICATION_UID as any).createMany({ data: part });
+      await insertRows(strapi, NOTIFICATION_UID, rows);
       // Delivered as soon as the change commits (the poller would find them a moment later).
       await strapi.db.transaction(async ({ onCommit }) => onCommit(() => getService('notify-dispatcher', { strapi }).kick()));
       return rows.length;

@@ -8,7 +8,7 @@ type Row = Record<string, unknown>;
 const JSON_CHUNK = 1000;
 
 /** How a type's values are taken: as they are when they have the JS type named, datetimes as the driver's text. */
-type Kind = 'string' | 'number' | 'boolean' | 'json' | 'datetime';
+type Kind = 'string' | 'number' | 'integer' | 'boolean' | 'json' | 'datetime';
 const KINDS: Record<string, Kind> = {
   string: 'string',
   text: 'string',
@@ -18,6 +18,8 @@ const KINDS: Record<string, Kind> = {
   richtext: 'string',
   integer: 'number',
   float: 'number',
+  // Strapi sends a bigint as its decimal text; a safe integer in the JSON lands as the same value.
+  biginteger: 'integer',
   boolean: 'boolean',
   json: 'json',
   datetime: 'datetime',
@@ -76,6 +78,8 @@ function convert(kind: Kind, value: unknown, prepareDate: (date: Date) => unknow
       return typeof value === 'string' ? value : NOT_EXACT;
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? value : NOT_EXACT;
+    case 'integer':
+      return Number.isSafeInteger(value) ? value : NOT_EXACT;
     case 'boolean':
       return typeof value === 'boolean' ? value : NOT_EXACT;
     case 'json':
@@ -153,36 +157,51 @@ export async function insertJsonRows(strapi: Core.Strapi, table: string, rows: R
 const isPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgres';
 
 /**
- * Inserts documents of `uid` (attribute-keyed rows, each with its own `documentId`) and answers
- * their row ids by documentId. Postgres: one JSON parameter per chunk with RETURNING, the same
- * values createMany would store, its lifecycle hooks run as createMany runs them (the report
- * rollups hear of the new tickets). Elsewhere, or for a value taken inexactly: createMany and a
- * read-back (the order of a multi-row RETURNING is not promised on SQLite). Joins the caller's
- * transaction.
+ * Rows of `uid` by attribute, set-based, in the caller's transaction. Postgres: one JSON
+ * parameter per chunk, the values createMany would store, its lifecycle hooks run as createMany
+ * runs them (the report rollups hear of new tickets); answers the inserted rows' `id` and
+ * `document_id`. Elsewhere, or for a value not taken exactly: createMany, answering null.
  */
-export async function insertDocuments(strapi: Core.Strapi, uid: string, rows: Row[]): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  if (rows.length === 0) return ids;
+async function insertSetBased(strapi: Core.Strapi, uid: string, rows: Row[]): Promise<Row[] | null> {
   const meta = strapi.db.metadata.get(uid as any) as any;
   const driver = (strapi.db.connection.client as any).driver;
   const columns = isPostgres(strapi) ? columnRows(meta, rows, (date) => driver.utils.prepareValue(date)) : null;
   if (!columns) {
-    await strapi.db.query(uid as any).createMany({ data: rows });
-    for (const part of chunks(
-      rows.map((row) => row.documentId as string),
-      CHUNK,
-    )) {
-      const found: { id: number; documentId: string }[] = await strapi.db.query(uid as any).findMany({ where: { documentId: { $in: part } }, select: ['id', 'documentId'] });
-      for (const row of found) ids.set(row.documentId, row.id);
-    }
-    return ids;
+    for (const part of chunks(rows, CHUNK)) await strapi.db.query(uid as any).createMany({ data: part });
+    return null;
   }
   const params = { data: rows };
   const states = await strapi.db.lifecycles.run('beforeCreateMany', uid as any, { params } as any);
-  const idColumn = meta.attributes.id?.columnName ?? 'id';
-  const documentIdColumn = meta.attributes.documentId?.columnName ?? 'document_id';
-  for (const row of await insertJsonRows(strapi, meta.tableName, columns, [idColumn, documentIdColumn])) ids.set(row[documentIdColumn] as string, row[idColumn] as number);
-  await strapi.db.lifecycles.run('afterCreateMany', uid as any, { params, result: { count: rows.length, ids: [...ids.values()] } } as any, states);
+  const inserted = await insertJsonRows(strapi, meta.tableName, columns, ['id', 'document_id']);
+  await strapi.db.lifecycles.run('afterCreateMany', uid as any, { params, result: { count: rows.length, ids: inserted.map((row) => row.id) } } as any, states);
+  return inserted;
+}
+
+/** Rows of `uid` (a batch's outbox messages) inserted set-based; see insertSetBased. */
+export async function insertRows(strapi: Core.Strapi, uid: string, rows: Row[]): Promise<void> {
+  if (rows.length > 0) await insertSetBased(strapi, uid, rows);
+}
+
+/**
+ * Inserts documents of `uid` (attribute-keyed rows, each with its own `documentId`) and answers
+ * their row ids by documentId: from RETURNING on Postgres, else read back (the order of a
+ * multi-row RETURNING is not promised on SQLite).
+ */
+export async function insertDocuments(strapi: Core.Strapi, uid: string, rows: Row[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  if (rows.length === 0) return ids;
+  const inserted = await insertSetBased(strapi, uid, rows);
+  if (inserted) {
+    for (const row of inserted) ids.set(row.document_id as string, row.id as number);
+    return ids;
+  }
+  for (const part of chunks(
+    rows.map((row) => row.documentId as string),
+    CHUNK,
+  )) {
+    const found: { id: number; documentId: string }[] = await strapi.db.query(uid as any).findMany({ where: { documentId: { $in: part } }, select: ['id', 'documentId'] });
+    for (const row of found) ids.set(row.documentId, row.id);
+  }
   return ids;
 }
 
