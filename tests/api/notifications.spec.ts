@@ -71,6 +71,10 @@ describe('notifications: outbox and channels', () => {
     const [row] = await rowsOf(t.id);
     expect(row).toMatchObject({ textKey: 'created', audience: 'customer', channel: 'wecom', channels: ['wecom'], status: 'pending', title: '工单已受理' });
     expect(row.body).toContain(t.number);
+    // Times in the message's variables are Shanghai's wall clock, to the minute.
+    const shanghai = new Date(new Date(t.createdAt).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(row.vars['ticket.createdAt']).toBe(shanghai);
+    expect(row.documentId).toMatch(/^[a-z][a-z0-9]{23}$/);
     expect(wecom.kfMessages.length).toBe(kfBefore); // the request handler sent nothing
 
     await deliver();

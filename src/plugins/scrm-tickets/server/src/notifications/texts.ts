@@ -135,10 +135,12 @@ export function checkText(text: string): string[] {
 }
 
 /** A nested scope from flat `a.b` values; every known variable present (missing ones empty). */
+/** Each variable's two parts, split once (every message is rendered with all of them). */
+const VARIABLE_PARTS = VARIABLES.map((variable) => [variable, ...variable.split('.')] as const);
+
 export function scopeOf(values: Partial<Record<(typeof VARIABLES)[number], string | number | null | undefined>>) {
   const scope: Record<string, Record<string, string>> = {};
-  for (const variable of VARIABLES) {
-    const [head, tail] = variable.split('.');
+  for (const [variable, head, tail] of VARIABLE_PARTS) {
     const value = values[variable];
     (scope[head] ??= {})[tail] = value === null || value === undefined ? '' : String(value);
   }

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { DateTime } from 'luxon';
 import { AGENT_UID, MESSAGE_TEMPLATE_UID, NOTIFICATION_UID, PLUGIN_ID, TEAM_UID, TICKET_UID } from '../constants';
 import { DEFAULT_NOTIFICATIONS, type NotificationsConfig, type PluginConfig } from '../config';
 import { providersFor } from '../channels';
@@ -11,7 +10,7 @@ import { CHANNELS, type Channel, type Recipient } from '../notifications/types';
 import { stateOf, workflowOf } from '../workflow/transitions';
 import { createConfigCache } from '../utils/config-cache';
 import { getService } from '../utils/get-service';
-import { chunks } from '../utils/bulk-rows';
+import { chunks, newDocumentId } from '../utils/bulk-rows';
 import { insertRows } from '../utils/bulk-insert';
 import { nextBusinessTime } from '../business-time';
 import type { TicketRef } from './events';
@@ -25,6 +24,12 @@ const PRIORITY_LABELS: Record<Locale, Record<string, string>> = {
 };
 
 const STAFF_FIELDS = ['id', 'firstname', 'lastname', 'email', 'preferedLanguage'];
+
+/**
+ * `yyyy-MM-dd HH:mm` in Asia/Shanghai: Swedish writes dates the ISO way. One formatter for every
+ * message: luxon's zoned DateTime per value cost ten times as much, three times per message.
+ */
+const SHANGHAI_MINUTE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 export const notificationsConfig = (strapi: Core.Strapi): NotificationsConfig => ({
   ...DEFAULT_NOTIFICATIONS,
@@ -83,8 +88,10 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   function variables(ticket: any, intent: Intent, recipient: Recipient, actorName: string, config: NotificationsConfig) {
     const locale = recipient.locale;
     const workflow = workflowOf(ticket.template);
-    const shanghai = (value: unknown) =>
-      value ? DateTime.fromJSDate(new Date(value as string)).setZone('Asia/Shanghai').toFormat('yyyy-MM-dd HH:mm') : '';
+    const shanghai = (value: unknown) => {
+      const at = value ? new Date(value as string) : null;
+      return at && !Number.isNaN(at.getTime()) ? SHANGHAI_MINUTE.format(at) : '';
+    };
     const url =
       recipient.kind === 'staff'
         ? `${config.publicUrl}/admin/content-manager/collection-types/${TICKET_UID}/${ticket.documentId}`
@@ -200,6 +207,8 @@ const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
             const vars = variables(ticket, intent, recipient, actor.name ?? '', config);
             const text = renderText(await textFor(intent.text, recipient.locale, ticket.template), scopeOf(vars as any));
             rows.push({
+              // Made here rather than by Strapi's default (cuid2 hashes each id with SHA-3).
+              documentId: newDocumentId(),
               ticketId: ticket.id,
               ticketNumber: ticket.number,
               eventId: event.id,
