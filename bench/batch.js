@@ -4,8 +4,9 @@
 // validated, numbered, routed, clocked and recorded with its created event, written set-based)
 // beside a raw multi-row INSERT of the same rows into a copy of the ticket table (no validation,
 // no events, no links), in one run, on Postgres. Then the books: tickets = unique numbers =
-// created events. The app is measured as `npm start` runs it and with Node's default young
-// generation. Usage: npm run bench:batch (BATCHES, BATCH_SIZE, BATCH_CLIENTS to vary).
+// created events. The app is measured as `npm start` runs it, with Node's default young
+// generation, and as an order sync whose customers are each told of their ticket (see measure).
+// Usage: npm run bench:batch (BATCHES, BATCH_SIZE, BATCH_CLIENTS to vary).
 const fs = require('node:fs');
 const os = require('node:os');
 const { Client } = require('pg');
