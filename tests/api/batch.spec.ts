@@ -1,4 +1,4 @@
-import { apiToken, bearer, createCustomerLogin, createTemplate, eventsOf, http, oneMinuteSla, postTicket, TICKET_UID, unique } from '../helpers/fixtures';
+import { adminWithRole, apiToken, bearer, createCustomerLogin, createTemplate, eventsOf, http, oneMinuteSla, postTicket, TICKET_UID, unique } from '../helpers/fixtures';
 import { strapi } from '../helpers/strapi';
 import { startSmtpFake } from '../helpers/fakes/smtp';
 
@@ -177,6 +177,43 @@ describe('batch intake (POST /tickets/batch)', () => {
       strapi().config.set(NOTIFY_CONFIG, saved);
       await smtp.close();
     }
+  });
+
+  it('assigns a team’s tickets as one by one: least loaded first, capacity kept, the rest queued with the lead asked for', async () => {
+    const tag = unique('assign');
+    const teamKey = tag.toLowerCase();
+    await strapi()
+      .documents('plugin::scrm-tickets.team' as any)
+      .create({ data: { key: teamKey, name: teamKey, strategy: 'least_loaded' } as any });
+    const agents = [];
+    for (const name of ['甲', '乙']) {
+      const staff = await adminWithRole('工程师');
+      const profile = await strapi()
+        .documents('plugin::scrm-tickets.agent-profile' as any)
+        .create({ data: { name: `${name} ${tag}`, team: teamKey, user: staff.id, capacity: 2 } as any });
+      agents.push({ staff, profile });
+    }
+    const res = await postBatch(Array.from({ length: 5 }, (_, i) => item(`${tag} ${i}`, { team: teamKey })));
+    expect(res.body.meta).toMatchObject({ created: 5, invalid: 0 });
+    const saved = await Promise.all(res.body.data.map((r: any) => tickets().findOne({ documentId: r.ticket.documentId, populate: { assignee: { fields: ['id'] } } } as any)));
+    const assignees = saved.map((t: any) => t.assignee?.id ?? null);
+    // Four slots in all: each agent takes two, the fifth ticket waits in the team's queue.
+    expect(assignees.filter((id) => id === agents[0].staff.id)).toHaveLength(2);
+    expect(assignees.filter((id) => id === agents[1].staff.id)).toHaveLength(2);
+    expect(assignees.filter((id) => id === null)).toHaveLength(1);
+    for (const { profile } of agents) {
+      expect(
+        await strapi()
+          .db.query('plugin::scrm-tickets.agent-profile' as any)
+          .findOne({ where: { id: profile.id } }),
+      ).toMatchObject({ openCount: 2 });
+    }
+    for (const [i, t] of saved.entries()) {
+      const types = (await eventsOf(t.documentId)).map((e) => e.type);
+      expect([i, types]).toEqual([i, assignees[i] === null ? ['created', 'notification'] : ['created', 'assignment']]);
+    }
+    const queued = saved[assignees.indexOf(null)];
+    expect((await eventsOf(queued.documentId))[1].changes).toEqual({ requested: { to: 'team_lead', team: teamKey, reason: 'no_eligible_agent' } });
   });
 
   it('refuses a batch that is not 1-1,000 tickets, writing nothing', async () => {

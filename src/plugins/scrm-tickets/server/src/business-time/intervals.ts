@@ -19,6 +19,34 @@ function dayIntervals(day: DateTime, schedule: Schedule): Interval[] {
   return (schedule.hours.length ? schedule.hours : ALWAYS).map((w) => ({ start: at(day, w.start), end: at(day, w.end) }));
 }
 
+interface Day {
+  intervals: Interval[];
+  /** When the next local day starts (ms). */
+  next: number;
+}
+
+/**
+ * Each schedule's days by their start (ms), computed once: a batch walks the same few days for a
+ * thousand tickets, and every step is luxon zone arithmetic (~1 ms a ticket with two clocks and
+ * their warnings). Schedules are plain data read from their policy, never changed in place; a
+ * schedule object that is not kept (built per call) simply misses. Bounded per schedule.
+ */
+const days = new WeakMap<Schedule, Map<number, Day>>();
+const MAX_CACHED_DAYS = 4 * 366;
+
+function dayOf(start: number, schedule: Schedule, zone: string): Day {
+  let known = days.get(schedule);
+  if (!known) days.set(schedule, (known = new Map()));
+  let day = known.get(start);
+  if (!day) {
+    const local = DateTime.fromMillis(start, { zone });
+    day = { intervals: dayIntervals(local, schedule), next: local.plus({ days: 1 }).startOf('day').toMillis() };
+    if (known.size >= MAX_CACHED_DAYS) known.clear();
+    known.set(start, day);
+  }
+  return day;
+}
+
 /** Sorted, merged pauses: overlapping or touching pauses become one. */
 export function mergePauses(pauses: Interval[]): Interval[] {
   const sorted = pauses.filter((p) => p.end > p.start).sort((a, b) => a.start - b.start);
@@ -53,9 +81,11 @@ function withoutPauses(interval: Interval, pauses: Interval[]): Interval[] {
 export function* clockIntervals(from: number, schedule: Schedule, pauses: Interval[]): Generator<Interval> {
   const zone = schedule.timezone ?? DEFAULT_ZONE;
   const merged = mergePauses(pauses);
-  let day = DateTime.fromMillis(from, { zone }).startOf('day');
-  for (let i = 0; i < MAX_DAYS; i += 1, day = day.plus({ days: 1 }).startOf('day')) {
-    for (const interval of dayIntervals(day, schedule)) {
+  let start = DateTime.fromMillis(from, { zone }).startOf('day').toMillis();
+  for (let i = 0; i < MAX_DAYS; i += 1) {
+    const day = dayOf(start, schedule, zone);
+    start = day.next;
+    for (const interval of day.intervals) {
       if (interval.end <= from) continue;
       const clipped = { start: Math.max(interval.start, from), end: interval.end };
       yield* withoutPauses(clipped, merged);

@@ -249,11 +249,12 @@ const createTicketBatchService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         await getService('events', { strapi }).recordMany(events);
         const assignment = getService('assignment', { strapi });
-        for (const p of fresh) {
-          const ref = { id: p.row.id, documentId: p.row.documentId };
-          if (p.links.assignee) await assignment.adjustUser(p.links.assignee, 1);
-          else if (p.row.team) await assignment.autoAssign(ref, async () => p.facts, p.assignStrategy as any, { team: p.row.team, assignee: null });
-        }
+        for (const p of fresh) if (p.links.assignee) await assignment.adjustUser(p.links.assignee, 1);
+        await assignment.assignMany(
+          fresh
+            .filter((p) => !p.links.assignee && p.row.team)
+            .map((p) => ({ ticket: { id: p.row.id, documentId: p.row.documentId }, team: p.row.team, facts: p.facts, strategy: p.assignStrategy as any })),
+        );
         await getService('sla-timers', { strapi }).insertFresh(fresh.map((p) => ({ ticketId: p.row.id, plans: p.timers })));
       });
     },
