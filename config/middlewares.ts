@@ -15,6 +15,8 @@ export default [
   // parsed one: webhook signatures are over the bytes that were sent.
   // Uploads stop at the upload plugin's size limit (config/plugins.ts) already while being read.
   { name: 'strapi::body', config: { jsonLimit: '1mb', formLimit: '1mb', textLimit: '1mb', includeUnparsed: true, formidable: { maxFileSize: Number(process.env.UPLOAD_SIZE_LIMIT) || 20 * 1024 * 1024 } } },
+  // Text holding U+0000 is a 400 with its path (Postgres cannot store it): after the body parser.
+  'plugin::scrm-tickets.nul-text',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

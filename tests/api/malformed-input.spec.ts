@@ -42,6 +42,29 @@ describe('malformed input never causes a 500', () => {
     expect(res.body.error.details.errors[0].path).toEqual(path);
   });
 
+  // Postgres refuses to store U+0000 in text and jsonb (SQLite takes it): a 400 naming where it
+  // was, on both databases, and nothing written.
+  it.each<[string, (key: string) => Promise<any>, string[]]>([
+    ['a title', (key) => postTicket({ templateKey: key, title: 'a\u0000b', fields: { summary: 'x' } }), ['data', 'title']],
+    ['a field', (key) => postTicket({ templateKey: key, title: 'nul', fields: { summary: 'x\u0000' } }), ['data', 'fields', 'summary']],
+    [
+      'a batch item',
+      async (key) =>
+        http()
+          .post('/api/scrm-tickets/tickets/batch')
+          .set(bearer(await apiToken()))
+          .send({ data: [{ templateKey: key, title: 'nul ok', fields: { summary: 'x' } }, { templateKey: key, title: 'nul', fields: { summary: 'x' }, tags: ['a\u0000'] }] }),
+      ['data', 1, 'tags', 0],
+    ],
+  ])('answers text holding a NUL character in %s with 400 and its path', async (_, send, path) => {
+    const before = await http().get('/api/scrm-tickets/tickets').query({ filters: { title: { $startsWith: 'nul' } } }).set(bearer(await apiToken()));
+    const res = await send(template.key);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ name: 'ValidationError', details: { errors: [{ path }] } });
+    const after = await http().get('/api/scrm-tickets/tickets').query({ filters: { title: { $startsWith: 'nul' } } }).set(bearer(await apiToken()));
+    expect(after.body.meta.pagination.total).toBe(before.body.meta.pagination.total);
+  });
+
   it.each([
     ['an unknown filter field', { filters: { nope: { $eq: 1 } } }],
     ['an unknown sort field', { sort: 'nope:asc' }],

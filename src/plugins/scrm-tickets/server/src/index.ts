@@ -8,6 +8,7 @@ import routes from './routes';
 import services from './services';
 import policies from './policies';
 import unavailable from './http/unavailable';
+import nulText from './http/nul-text';
 import requestLimit from './http/request-limit';
 
 export default {
@@ -20,7 +21,7 @@ export default {
   routes,
   services,
   policies,
-  // Koa middlewares: `unavailable` the app lists in config/middlewares.ts; `request-limit` the
+  // Koa middlewares: `unavailable` and `nul-text` the app lists in config/middlewares.ts; `request-limit` the
   // content-API routes carry (http/route-limits.ts).
-  middlewares: { unavailable, 'request-limit': requestLimit },
+  middlewares: { unavailable, 'nul-text': nulText, 'request-limit': requestLimit },
 };
