@@ -163,15 +163,19 @@ const isPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgr
  * `document_id`. Elsewhere, or for a value not taken exactly: createMany, answering null.
  */
 async function insertSetBased(strapi: Core.Strapi, uid: string, rows: Row[]): Promise<Row[] | null> {
-  const meta = strapi.db.metadata.get(uid as any) as any;
-  const driver = (strapi.db.connection.client as any).driver;
-  const columns = isPostgres(strapi) ? columnRows(meta, rows, (date) => driver.utils.prepareValue(date)) : null;
-  if (!columns) {
+  const createMany = async () => {
     for (const part of chunks(rows, CHUNK)) await strapi.db.query(uid as any).createMany({ data: part });
     return null;
-  }
+  };
+  if (!isPostgres(strapi)) return createMany();
+  const meta = strapi.db.metadata.get(uid as any) as any;
+  const driver = (strapi.db.connection.client as any).driver;
+  // The hooks first: Strapi's own set createdAt and updatedAt on rows that lack them.
   const params = { data: rows };
   const states = await strapi.db.lifecycles.run('beforeCreateMany', uid as any, { params } as any);
+  const columns = columnRows(meta, rows, (date) => driver.utils.prepareValue(date));
+  // createMany runs the before-hooks again: Strapi's timestamps only fill what is missing.
+  if (!columns) return createMany();
   const inserted = await insertJsonRows(strapi, meta.tableName, columns, ['id', 'document_id']);
   await strapi.db.lifecycles.run('afterCreateMany', uid as any, { params, result: { count: rows.length, ids: inserted.map((row) => row.id) } } as any, states);
   return inserted;
