@@ -36,10 +36,26 @@ function needsOf(facts: Facts): AssignmentNeeds {
   };
 }
 
+/** The strategy a team assigns by: the caller's (a rule's), else the team's own, else least loaded. */
+const strategyOf = (team: { strategy?: string }, strategy?: Strategy): Strategy =>
+  strategy ?? (STRATEGIES.includes(team.strategy as Strategy) ? (team.strategy as Strategy) : 'least_loaded');
+
+/** The timeline entry of an assignment (`agentUserId`) or of a ticket left in the team's queue (null). */
+function assignmentEvent(chosen: Strategy, team: string, agentUserId: number | null): RecordInput {
+  const actor = { kind: 'system' as const, name: `assignment:${chosen}` };
+  return agentUserId === null
+    ? { type: EVENT_TYPES.notification, changes: { requested: { to: 'team_lead', team, reason: 'no_eligible_agent' } }, actor, visibility: 'internal' }
+    : { type: EVENT_TYPES.assignment, changes: { assignee: { before: null, after: agentUserId }, strategy: chosen, team }, actor, visibility: 'internal' };
+}
+
 const createAssignmentService = ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.metadata.get(AGENT_UID as any).tableName;
   /** Raw knex inside the caller's transaction (strapi.db.transaction reuses it when nested). */
   const inTrx = <T>(work: (trx: any) => Promise<T>) => strapi.db.transaction(({ trx }) => work(trx));
+
+  /** A team's agents who are admin users (only they can be assignees). */
+  const agentsOf = async (team: string): Promise<Agent[]> =>
+    (await strapi.db.query(AGENT_UID as any).findMany({ where: { team }, populate: { user: { select: ['id'] } } })).map(toAgent).filter((a: Agent) => a.userId);
 
   const profileOf = (userId: number) =>
     strapi.db.query(AGENT_UID as any).findOne({ where: { user: { id: userId } }, select: ['id'] }) as Promise<{ id: number } | null>;
@@ -88,9 +104,8 @@ const createAssignmentService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!row?.team || row.assignee) return null;
       const team: any = await strapi.db.query(TEAM_UID as any).findOne({ where: { key: row.team } });
       if (!team || (!team.autoAssign && !strategy)) return null;
-      const agents = (await strapi.db.query(AGENT_UID as any).findMany({ where: { team: row.team }, populate: { user: { select: ['id'] } } })).map(toAgent);
-      const chosen: Strategy = strategy ?? (STRATEGIES.includes(team.strategy) ? team.strategy : 'least_loaded');
-      const ranked = rankAgents(chosen, agents.filter((a: Agent) => a.userId), needsOf(await facts()), {
+      const chosen = strategyOf(team, strategy);
+      const ranked = rankAgents(chosen, await agentsOf(row.team), needsOf(await facts()), {
         now: new Date(),
         lastAssigned: team.lastAssignedAgent,
         // Equally loaded agents in random order: concurrent creates then claim different rows
@@ -98,7 +113,6 @@ const createAssignmentService = ({ strapi }: { strapi: Core.Strapi }) => {
         tieBreak: () => Math.random(),
       });
       const events = getService('events', { strapi });
-      const actor = { kind: 'system' as const, name: `assignment:${chosen}` };
       for (const agent of ranked) {
         if (!(await this.claim(agent.id))) continue; // filled up since the ranking: next one
         await strapi.db.query(TICKET_UID as any).update({ where: { id: ticket.id }, data: { assignee: agent.userId } });
@@ -107,20 +121,10 @@ const createAssignmentService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (chosen === 'round_robin') {
           await strapi.db.query(TEAM_UID as any).update({ where: { id: team.id }, data: { lastAssignedAgent: agent.id } });
         }
-        await events.record(ticket, {
-          type: EVENT_TYPES.assignment,
-          changes: { assignee: { before: null, after: agent.userId }, strategy: chosen, team: row.team },
-          actor,
-          visibility: 'internal',
-        });
+        await events.record(ticket, assignmentEvent(chosen, row.team, agent.userId!));
         return agent.userId;
       }
-      await events.record(ticket, {
-        type: EVENT_TYPES.notification,
-        changes: { requested: { to: 'team_lead', team: row.team, reason: 'no_eligible_agent' } },
-        actor,
-        visibility: 'internal',
-      });
+      await events.record(ticket, assignmentEvent(chosen, row.team, null));
       return null;
     },
 
@@ -140,12 +144,12 @@ const createAssignmentService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const team of new Set(list.map((item) => item.team))) {
         const row: any = await strapi.db.query(TEAM_UID as any).findOne({ where: { key: team } });
         if (!row) continue;
-        const agents = (await strapi.db.query(AGENT_UID as any).findMany({ where: { team }, populate: { user: { select: ['id'] } } })).map(toAgent).filter((a: Agent) => a.userId);
+        const agents = await agentsOf(team);
         let lastAssigned = row.lastAssignedAgent;
         const claims = new Map<Agent, number>();
         for (const item of list) {
           if (item.team !== team || (!row.autoAssign && !item.strategy)) continue;
-          const chosen: Strategy = item.strategy ?? (STRATEGIES.includes(row.strategy) ? row.strategy : 'least_loaded');
+          const chosen = strategyOf(row, item.strategy);
           const [agent] = rankAgents(chosen, agents, needsOf(item.facts), { now, lastAssigned, tieBreak: () => Math.random() });
           outcomes.push({ item, chosen, agent: agent ?? null });
           if (!agent) continue;
@@ -159,18 +163,9 @@ const createAssignmentService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         if (lastAssigned !== row.lastAssignedAgent) await strapi.db.query(TEAM_UID as any).update({ where: { id: row.id }, data: { lastAssignedAgent: lastAssigned } });
       }
-      const events: { ticket: { id: number; documentId: string }; input: RecordInput }[] = [];
-      const links: [number, number][] = [];
-      for (const { item, chosen, agent } of outcomes) {
-        if (agent && lost.has(agent)) continue;
-        const actor = { kind: 'system' as const, name: `assignment:${chosen}` };
-        if (agent) {
-          links.push([item.ticket.id, agent.userId!]);
-          events.push({ ticket: item.ticket, input: { type: EVENT_TYPES.assignment, changes: { assignee: { before: null, after: agent.userId }, strategy: chosen, team: item.team }, actor, visibility: 'internal' } });
-        } else {
-          events.push({ ticket: item.ticket, input: { type: EVENT_TYPES.notification, changes: { requested: { to: 'team_lead', team: item.team, reason: 'no_eligible_agent' } }, actor, visibility: 'internal' } });
-        }
-      }
+      const settled = outcomes.filter(({ agent }) => !(agent && lost.has(agent)));
+      const links = settled.filter(({ agent }) => agent).map(({ item, agent }): [number, number] => [item.ticket.id, agent!.userId!]);
+      const events = settled.map(({ item, chosen, agent }) => ({ ticket: item.ticket, input: assignmentEvent(chosen, item.team, agent?.userId ?? null) }));
       await insertLinks(strapi, TICKET_UID, 'assignee', links);
       await getService('events', { strapi }).recordMany(events);
       for (const { item, agent } of outcomes) {
@@ -188,7 +183,7 @@ const createAssignmentService = ({ strapi }: { strapi: Core.Strapi }) => {
       const team: any = row?.team ? await strapi.db.query(TEAM_UID as any).findOne({ where: { key: row.team } }) : null;
       const mine = all.filter((a: any) => a.team === row?.team);
       const ranked = team
-        ? rankAgents(STRATEGIES.includes(team.strategy) ? team.strategy : 'least_loaded', mine.map(toAgent), needsOf(await getService('ticket-facts', { strapi }).forTicket(ticketId)), { now: new Date(), lastAssigned: team.lastAssignedAgent })
+        ? rankAgents(strategyOf(team), mine.map(toAgent), needsOf(await getService('ticket-facts', { strapi }).forTicket(ticketId)), { now: new Date(), lastAssigned: team.lastAssignedAgent })
         : [];
       const order = [...ranked.map((a) => a.id), ...all.map((a: any) => a.id)];
       const byId = new Map(all.map((a: any) => [a.id, a]));
