@@ -33,7 +33,7 @@ const NOT_COPIED = new Set<string>([...Object.keys(LINKED), ...SYSTEM_ATTRIBUTES
 const SUMMARY = ['documentId', 'number', 'state', 'priority', 'team', 'tags', 'slaPolicyKey', 'firstResponseDueAt', 'resolutionDueAt'];
 
 /** What every item of one batch shares, read once: relation rows, templates, region codes. */
-interface BatchContext {
+export interface BatchContext {
   linked: Record<Linked, Map<string, any>>;
   regionScope: number[] | null;
   now: Date;
@@ -50,7 +50,7 @@ const once = <K, V>(load: (key: K) => Promise<V>) => {
   };
 };
 
-interface Planned {
+export interface Planned {
   index: number;
   key: string | null;
   template: TicketTemplate;
